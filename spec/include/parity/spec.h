@@ -1,0 +1,10 @@
+// The vocabulary both engines share: dtypes, devices, errors, scalars,
+// options and subscript pieces. Nothing here computes shapes or strides.
+#pragma once
+#include "parity/spec/device.h"
+#include "parity/spec/errors.h"
+#include "parity/spec/indexing.h"
+#include "parity/spec/int_array_ref.h"
+#include "parity/spec/scalar.h"
+#include "parity/spec/scalar_type.h"
+#include "parity/spec/tensor_options.h"
