@@ -15,8 +15,16 @@ class IntArrayRef {
   IntArrayRef(const int64_t& one) : data_(&one), size_(1) {}  // NOLINT: implicit as in c10
   constexpr IntArrayRef(const int64_t* data, size_t size) : data_(data), size_(size) {}
   IntArrayRef(const std::vector<int64_t>& v) : data_(v.data()), size_(v.size()) {}  // NOLINT
+  // Viewing a braced list is the point (as in c10); GCC warns about it.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winit-list-lifetime"
+#endif
   constexpr IntArrayRef(std::initializer_list<int64_t> l)  // NOLINT
       : data_(l.begin()), size_(l.size()) {}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
   const int64_t* data() const { return data_; }
   size_t size() const { return size_; }

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# ctest driver: build the consumer project against parity one way.
+#   check.sh install <parity build dir> <work dir>
+#   check.sh subdirectory <parity source dir> <work dir>
+set -euo pipefail
+mode=$1 from=$2 work=$3
+here=$(cd "$(dirname "$0")" && pwd)
+rm -rf "$work" && mkdir -p "$work"
+if [ "$mode" = install ]; then
+  cmake --install "$from" --prefix "$work/prefix" >/dev/null
+  cmake -S "$here" -B "$work/build" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+else
+  cmake -S "$here" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DPARITY_SOURCE_DIR="$from" >/dev/null
+fi
+cmake --build "$work/build" >/dev/null
+"$work/build/consumer"

@@ -1,0 +1,207 @@
+#include "iter/copy_iter.h"
+
+#include <algorithm>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+namespace parity::fast::iter {
+
+CopyPlan make_plan(IntArrayRef sizes, char* dst, IntArrayRef dst_strides, size_t dst_itemsize,
+                   const char* src, IntArrayRef src_strides, size_t src_itemsize) {
+  CopyPlan p;
+  p.dst = dst;
+  p.src = src;
+  p.numel = 1;
+  p.dst_itemsize = static_cast<int64_t>(dst_itemsize);
+  p.src_itemsize = static_cast<int64_t>(src_itemsize);
+  const size_t n = sizes.size();
+  for (size_t i = 0; i < n; ++i) p.numel *= sizes[i];
+  if (p.numel == 0) return p;
+
+  // Gather non-trivial dims innermost-first (reverse order), in bytes.
+  struct Dim {
+    int64_t size, ds, ss;
+  };
+  Dim dims[64];
+  Dim* heap = nullptr;
+  Dim* d = n <= 64 ? dims : (heap = new Dim[n]);
+  size_t m = 0;
+  for (size_t k = n; k-- > 0;) {
+    if (sizes[k] == 1) continue;
+    d[m++] = Dim{sizes[k], dst_strides[k] * static_cast<int64_t>(dst_itemsize),
+                 src_strides[k] * static_cast<int64_t>(src_itemsize)};
+  }
+  // Order by the output's strides (then the input's), smallest innermost, so
+  // writes stream; a stable insertion sort keeps the common, already-ordered
+  // case linear.
+  auto less = [](const Dim& a, const Dim& b) {
+    int64_t ad = a.ds < 0 ? -a.ds : a.ds, bd = b.ds < 0 ? -b.ds : b.ds;
+    if (ad != bd) return ad < bd;
+    int64_t as = a.ss < 0 ? -a.ss : a.ss, bs = b.ss < 0 ? -b.ss : b.ss;
+    return as < bs;
+  };
+  for (size_t i = 1; i < m; ++i) {
+    Dim x = d[i];
+    size_t j = i;
+    while (j > 0 && less(x, d[j - 1])) {
+      d[j] = d[j - 1];
+      --j;
+    }
+    d[j] = x;
+  }
+  // Coalesce: an outer dim whose strides equal inner stride * inner size for
+  // both operands continues the inner dim.
+  size_t out = 0;
+  for (size_t i = 0; i < m; ++i) {
+    if (out > 0) {
+      Dim& in = d[out - 1];
+      if (d[i].ds == in.ds * in.size && d[i].ss == in.ss * in.size) {
+        in.size *= d[i].size;
+        continue;
+      }
+    }
+    d[out++] = d[i];
+  }
+  if (out == 0) d[out++] = Dim{1, static_cast<int64_t>(dst_itemsize), static_cast<int64_t>(src_itemsize)};
+  p.sizes.resize(out);
+  p.dst_strides.resize(out);
+  p.src_strides.resize(out);
+  for (size_t i = 0; i < out; ++i) {
+    p.sizes[i] = d[i].size;
+    p.dst_strides[i] = d[i].ds;
+    p.src_strides[i] = d[i].ss;
+  }
+  delete[] heap;
+  return p;
+}
+
+namespace {
+
+// Runs rows [unit_begin, unit_end) where a unit is one chunk of one row.
+void run_range(const CopyPlan& p, RowFn fn, int64_t chunk, int64_t chunks_per_row, int64_t unit_begin,
+               int64_t unit_end) {
+  const size_t nd = p.sizes.size();
+  const int64_t inner = p.sizes[0];
+  int64_t row = unit_begin / chunks_per_row;
+  int64_t c = unit_begin % chunks_per_row;
+  // Multi-index of `row` over the outer dims.
+  DimVector idx(nd, 0);
+  int64_t r = row;
+  char* dst = p.dst;
+  const char* src = p.src;
+  for (size_t k = 1; k < nd; ++k) {
+    idx[k] = r % p.sizes[k];
+    r /= p.sizes[k];
+    dst += idx[k] * p.dst_strides[k];
+    src += idx[k] * p.src_strides[k];
+  }
+  for (int64_t u = unit_begin; u < unit_end;) {
+    int64_t b = c * chunk;
+    int64_t e = std::min(inner, b + chunk);
+    fn(dst + b * p.dst_strides[0], src + b * p.src_strides[0], e - b, p.dst_strides[0], p.src_strides[0]);
+    ++u;
+    if (++c == chunks_per_row) {
+      c = 0;
+      for (size_t k = 1; k < nd; ++k) {
+        dst += p.dst_strides[k];
+        src += p.src_strides[k];
+        if (++idx[k] < p.sizes[k]) break;
+        dst -= idx[k] * p.dst_strides[k];
+        src -= idx[k] * p.src_strides[k];
+        idx[k] = 0;
+      }
+    }
+  }
+}
+
+// A transposing copy: the output is contiguous along dim 0 but the input is
+// contiguous along dim 1. Row by row, every input read would touch a new
+// cache line; walking kTile x kTile tiles reuses each line kTile times.
+constexpr int64_t kTile = 64;
+
+bool wants_tiles(const CopyPlan& p) {
+  return p.sizes.size() >= 2 && p.dst_strides[0] == p.dst_itemsize && p.src_strides[1] == p.src_itemsize &&
+         p.src_strides[0] != p.src_itemsize && p.sizes[0] >= 16 && p.sizes[1] >= 16;
+}
+
+void run_tiles(const CopyPlan& p, RowFn fn, int64_t unit_begin, int64_t unit_end) {
+  const int64_t n0 = p.sizes[0], n1 = p.sizes[1];
+  const int64_t strips = (n1 + kTile - 1) / kTile;
+  for (int64_t u = unit_begin; u < unit_end; ++u) {
+    int64_t outer = u / strips, b1 = (u % strips) * kTile;
+    char* dst = p.dst;
+    const char* src = p.src;
+    for (size_t k = 2; k < p.sizes.size(); ++k) {
+      int64_t i = outer % p.sizes[k];
+      outer /= p.sizes[k];
+      dst += i * p.dst_strides[k];
+      src += i * p.src_strides[k];
+    }
+    const int64_t e1 = std::min(n1, b1 + kTile);
+    for (int64_t i0 = 0; i0 < n0; i0 += kTile) {
+      const int64_t len = std::min(kTile, n0 - i0);
+      for (int64_t i1 = b1; i1 < e1; ++i1)
+        fn(dst + i1 * p.dst_strides[1] + i0 * p.dst_strides[0], src + i1 * p.src_strides[1] + i0 * p.src_strides[0],
+           len, p.dst_strides[0], p.src_strides[0]);
+    }
+  }
+}
+
+}  // namespace
+
+void run(const CopyPlan& p, RowFn fn) {
+  if (p.numel == 0) return;
+  if (wants_tiles(p)) {
+    const int64_t units = p.numel / (p.sizes[0] * p.sizes[1]) * ((p.sizes[1] + kTile - 1) / kTile);
+#ifdef _OPENMP
+    if (p.numel >= kGrainSize && omp_get_max_threads() > 1 && !omp_in_parallel()) {
+      int threads = static_cast<int>(std::min<int64_t>(omp_get_max_threads(), units));
+#pragma omp parallel num_threads(threads)
+      {
+        int t = omp_get_thread_num(), nt = omp_get_num_threads();
+        run_tiles(p, fn, units * t / nt, units * (t + 1) / nt);
+      }
+      return;
+    }
+#endif
+    run_tiles(p, fn, 0, units);
+    return;
+  }
+  const int64_t inner = p.sizes[0];
+  const int64_t rows = p.numel / inner;
+  if (p.sizes.size() == 1) {
+    if (p.numel < kGrainSize) {
+      fn(p.dst, p.src, inner, p.dst_strides[0], p.src_strides[0]);
+      return;
+    }
+  } else if (p.numel < kGrainSize) {
+    run_range(p, fn, inner, 1, 0, rows);
+    return;
+  }
+#ifdef _OPENMP
+  int threads = omp_get_max_threads();
+  if (threads > 1 && !omp_in_parallel()) {
+    threads = static_cast<int>(std::min<int64_t>(threads, p.numel / kGrainSize));
+    threads = std::max(threads, 1);
+    // Few long rows: cut rows into chunks so every thread gets work.
+    int64_t chunks_per_row = 1;
+    if (rows < 4 * threads) chunks_per_row = std::max<int64_t>(1, (4 * threads + rows - 1) / rows);
+    chunks_per_row = std::min(chunks_per_row, std::max<int64_t>(1, inner / 1024));
+    int64_t chunk = (inner + chunks_per_row - 1) / chunks_per_row;
+    chunks_per_row = (inner + chunk - 1) / chunk;
+    int64_t units = rows * chunks_per_row;
+#pragma omp parallel num_threads(threads)
+    {
+      int t = omp_get_thread_num(), nt = omp_get_num_threads();
+      int64_t b = units * t / nt, e = units * (t + 1) / nt;
+      if (b < e) run_range(p, fn, chunk, chunks_per_row, b, e);
+    }
+    return;
+  }
+#endif
+  run_range(p, fn, inner, 1, 0, rows);
+}
+
+}  // namespace parity::fast::iter

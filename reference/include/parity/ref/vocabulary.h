@@ -1,0 +1,73 @@
+// The shared vocabulary (spec/include/parity/spec) re-exported into
+// parity::ref, so user code spells everything as ref::kFloat, ref::Scalar...
+#pragma once
+// GCC 12 flags IntArrayRef's initializer_list constructor (-Winit-list-lifetime);
+// the lifetime rule is LibTorch's by design (see int_array_ref.h), so the
+// warning is silenced for the spec headers only.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winit-list-lifetime"
+#endif
+#include "parity/spec.h"
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+
+namespace parity::ref {
+
+using parity::BFloat16;
+using parity::Half;
+using parity::ScalarType;
+using parity::kAllScalarTypes;
+using parity::kBFloat16;
+using parity::kBool;
+using parity::kByte;
+using parity::kChar;
+using parity::kDouble;
+using parity::kFloat;
+using parity::kFloat16;
+using parity::kFloat32;
+using parity::kFloat64;
+using parity::kHalf;
+using parity::kInt;
+using parity::kInt16;
+using parity::kInt32;
+using parity::kInt64;
+using parity::kInt8;
+using parity::kLong;
+using parity::kShort;
+using parity::kUInt8;
+using parity::elementSize;
+using parity::isFloatingType;
+using parity::isIntegralType;
+using parity::pythonName;
+using parity::toString;
+
+using parity::Device;
+using parity::DeviceType;
+using parity::kCPU;
+using parity::kCUDA;
+using parity::kMeta;
+
+using parity::Error;
+using parity::ErrorKind;
+using parity::IndexError;
+using parity::NotImplementedError;
+using parity::TypeError;
+using parity::ValueError;
+
+using parity::IntArrayRef;
+using parity::Scalar;
+using parity::TensorOptions;
+using parity::device;
+using parity::dtype;
+using parity::requires_grad;
+
+namespace indexing {
+using parity::indexing::Ellipsis;
+using parity::indexing::EllipsisIndexType;
+using parity::indexing::None;
+using parity::indexing::Slice;
+}  // namespace indexing
+
+}  // namespace parity::ref

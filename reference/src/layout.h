@@ -1,0 +1,24 @@
+// Internal: memory-layout predicates and layouts shared by copies.
+#pragma once
+#include <vector>
+
+#include "tensor_impl.h"
+
+namespace parity::ref {
+
+// c10's is_non_overlapping_and_dense: the elements fill a block of
+// storage exactly once, in some dim order.
+bool is_non_overlapping_and_dense(const TensorImpl& t);
+
+// at::infer_dense_strides (also TensorIterator's output layout): dense
+// strides that keep the dim order of `strides`, smallest stride innermost.
+// A stride-0 dim compares as "ambiguous" and keeps its place.
+std::vector<int64_t> dense_strides_like(const std::vector<int64_t>& sizes,
+                                        const std::vector<int64_t>& strides);
+
+// A fresh tensor with self's sizes laid out as torch's MemoryFormat::Preserve
+// does for clone() and *_like: self's strides when it is non-overlapping and
+// dense, else dense_strides_like.
+Tensor empty_preserving(const Tensor& self, ScalarType dtype);
+
+}  // namespace parity::ref
