@@ -43,10 +43,12 @@ class DimVector {
     if (n <= cap_) return;
     auto* p = static_cast<int64_t*>(std::malloc(n * sizeof(int64_t)));
     if (!p) throw std::bad_alloc();
-    if (size_) std::memcpy(p, data_, size_ * sizeof(int64_t));
+    const uint32_t kept = size_;  // release() forgets the size
+    if (kept) std::memcpy(p, data_, kept * sizeof(int64_t));
     release();
     data_ = p;
     cap_ = static_cast<uint32_t>(n);
+    size_ = kept;
   }
   void resize(size_t n, int64_t value = 0) {
     reserve(n);
