@@ -53,7 +53,10 @@ typename E::Tensor applyOp(const typename E::Tensor& t, const Op& op) {
     case K::Flatten: return t.flatten(op.a, op.b);
     case K::Contiguous: return t.contiguous();
     case K::Index: {
+      // No reallocation: copying LibTorch's TensorIndex reads an uninitialized
+      // member (UBSan reports it), so the elements are built in place.
       std::vector<typename E::TensorIndex> idx;
+      idx.reserve(op.subs.size());
       for (const Sub& s : op.subs) {
         if (s.kind == 0) idx.emplace_back(s.a);
         else if (s.kind == 1)
