@@ -1,7 +1,8 @@
 // Python subscripts: index({...}) and index_put_({...}, v), following
 // LibTorch's at::indexing (TensorIndexing.h): integers select, slices
-// slice, None inserts a dim, Ellipsis skips dims, a bool inserts a dim that
-// is kept (true) or emptied (false), and makes the result a copy.
+// slice, None inserts a dim, Ellipsis skips dims, and bools make the result
+// a copy with one more dim, of size 1 (all true) or 0 (any false).
+#include <algorithm>
 #include <sstream>
 
 #include "layout.h"
@@ -28,8 +29,7 @@ Tensor apply_select(const Tensor& self, int64_t dim, int64_t index, int64_t real
 }
 
 Tensor apply_slice(const Tensor& self, int64_t dim, const indexing::Slice& s) {
-  const int64_t step = s.step().value_or(1);
-  if (step == 0) throw ValueError("slice step cannot be zero");
+  const int64_t step = s.step().value_or(1);  // never 0: Slice refuses it when built
   if (step < 0) throw ValueError("step must be greater than zero");
   return self.slice(dim, s.start().value_or(0), s.stop(), step);
 }
@@ -74,28 +74,76 @@ Tensor strip_leading_ones(const Tensor& v) {
   return v.view(std::vector<int64_t>(sizes.begin() + first, sizes.end()));
 }
 
+// at::index's transposeToFront: bool dims that are not side by side move,
+// in order, in front of the other dims (which keep their order).
+Tensor bools_to_front(const Tensor& view, std::vector<int64_t>& bool_dims) {
+  if (bool_dims.back() - bool_dims.front() + 1 == static_cast<int64_t>(bool_dims.size()))
+    return view;
+  std::vector<int64_t> order = bool_dims;
+  for (int64_t d = 0; d < view.dim(); ++d)
+    if (std::find(bool_dims.begin(), bool_dims.end(), d) == bool_dims.end()) order.push_back(d);
+  for (size_t i = 0; i < bool_dims.size(); ++i) bool_dims[i] = static_cast<int64_t>(i);
+  return view.permute(order);
+}
+
+// at::index's restride_src: src seen with the result's shape, the bool dims
+// [first, last] replaced by one dim of size `kept` and stride 0.
+Tensor restride_src(const Tensor& src, int64_t first, int64_t last, int64_t kept) {
+  std::vector<int64_t> sizes = src.sizes().vec();
+  std::vector<int64_t> strides = src.strides().vec();
+  sizes.erase(sizes.begin() + first, sizes.begin() + last + 1);
+  strides.erase(strides.begin() + first, strides.begin() + last + 1);
+  sizes.insert(sizes.begin() + first, kept);
+  strides.insert(strides.begin() + first, 0);
+  return make_view(src, sizes, strides, src.impl()->offset);
+}
+
+// The strides at::index's TensorIterator gives the output it allocates for
+// its inputs: the restrided source and `count` index tensors, each reshaped
+// (reshape_indexer) to size 1 everywhere but the indexed dim `first`. An
+// index tensor holds at most one element, so its strides are all 1.
+std::vector<int64_t> bool_index_strides(const Tensor& restrided, int64_t first, size_t count) {
+  const std::vector<int64_t> sizes = restrided.sizes().vec();
+  std::vector<int64_t> index_sizes(sizes.size(), 1);
+  index_sizes[first] = sizes[first];
+  // Same shapes (every other dim has size 1): all inputs hold at most one
+  // element, hence are contiguous, and the fast setup allocates contiguous.
+  if (sizes == index_sizes) return contiguous_strides(sizes);
+  std::vector<Geometry> inputs{{sizes, restrided.strides().vec()}};
+  inputs.insert(inputs.end(), count, Geometry{index_sizes, std::vector<int64_t>(sizes.size(), 1)});
+  return iterator_output_strides(sizes, inputs);
+}
+
+// at::index with one index tensor per bool dim ([0] for false, [1] for
+// true): the indexes broadcast to one dim of size `kept` (0 if any bool is
+// false), which replaces the bool dims in a new tensor.
+Tensor index_with_bools(const Tensor& view, std::vector<int64_t> bool_dims) {
+  const Tensor src = bools_to_front(view, bool_dims);
+  int64_t kept = 1;
+  for (int64_t d : bool_dims) kept *= src.size(d);  // apply_indices made false dims size 0
+  const Tensor restrided = restride_src(src, bool_dims.front(), bool_dims.back(), kept);
+  Tensor result = empty_strided(restrided.sizes().vec(),
+                                bool_index_strides(restrided, bool_dims.front(), bool_dims.size()),
+                                view.scalar_type());
+  copy_values(result, restrided);
+  return result;
+}
+
 }  // namespace
 
 // LibTorch's C++ API, unlike Python's x[()], refuses an empty subscript.
-static void check_not_empty(const std::vector<TensorIndex>& indices, const std::string& method) {
+// (A zero slice step never gets here: Slice refuses it when it is built.)
+static void check_subscript(const std::vector<TensorIndex>& indices, const std::string& method) {
   if (indices.empty())
     throw Error("Passing an empty index list to Tensor::" + method + "() is not valid syntax");
 }
 
 Tensor Tensor::index(const std::vector<TensorIndex>& indices) const {
-  check_not_empty(indices, "index");
+  check_subscript(indices, "index");
   std::vector<int64_t> bool_dims;
   Tensor view = apply_indices(*this, indices, bool_dims);
   if (bool_dims.empty()) return view;
-  // A bool index is advanced indexing: the result is a new tensor laid out
-  // as TensorIterator lays out its output (the bool dims, seen as
-  // broadcast, keep their place).
-  std::vector<int64_t> strides = view.strides().vec();
-  for (int64_t d : bool_dims) strides[d] = 0;
-  Tensor result = empty_strided(view.sizes().vec(), dense_strides_like(view.sizes().vec(), strides),
-                                scalar_type());
-  copy_values(result, view);
-  return result;
+  return index_with_bools(view, bool_dims);
 }
 
 Tensor Tensor::index(std::initializer_list<TensorIndex> indices) const {
@@ -104,7 +152,7 @@ Tensor Tensor::index(std::initializer_list<TensorIndex> indices) const {
 
 // set_item with a Scalar: fill_ of the indexed view.
 Tensor& Tensor::index_put_(const std::vector<TensorIndex>& indices, const Scalar& v) const {
-  check_not_empty(indices, "index_put_");
+  check_subscript(indices, "index_put_");
   std::vector<int64_t> bool_dims;
   apply_indices(*this, indices, bool_dims).fill_(v);
   return const_cast<Tensor&>(*this);
@@ -113,7 +161,7 @@ Tensor& Tensor::index_put_(const std::vector<TensorIndex>& indices, const Scalar
 // set_item with a Tensor (at::indexing::copy_to): same shape -> copy_;
 // a 0-d value -> fill_ with its item; else broadcast by expand, then copy_.
 Tensor& Tensor::index_put_(const std::vector<TensorIndex>& indices, const Tensor& v) const {
-  check_not_empty(indices, "index_put_");
+  check_subscript(indices, "index_put_");
   std::vector<int64_t> bool_dims;
   Tensor dst = apply_indices(*this, indices, bool_dims);
   if (dst.sizes() == v.sizes()) {

@@ -30,23 +30,35 @@ bool is_non_overlapping_and_dense(const TensorImpl& t) {
   return true;
 }
 
-std::vector<int64_t> dense_strides_like(const std::vector<int64_t>& sizes,
-                                        const std::vector<int64_t>& strides) {
-  const int ndim = static_cast<int>(sizes.size());
-  // 1: dim a goes outside dim b; -1: inside; 0: ambiguous (keep order).
-  auto compare = [&](int64_t a, int64_t b) {
-    if (strides[a] == 0 || strides[b] == 0) return 0;
+namespace {
+
+using StrideLists = std::vector<std::vector<int64_t>>;
+
+// TensorIterator's should_swap: 1 if dim a goes outside dim b, -1 if
+// inside, 0 if no input decides. Inputs are asked in order; one that
+// broadcasts either dim (stride 0) abstains, and for equal strides one only
+// decides when a is the larger dim (smaller size inside).
+int compare_dims(const std::vector<int64_t>& sizes, const StrideLists& inputs, int64_t a,
+                 int64_t b) {
+  for (const std::vector<int64_t>& strides : inputs) {
+    if (strides[a] == 0 || strides[b] == 0) continue;
     if (strides[a] != strides[b]) return strides[a] < strides[b] ? -1 : 1;
-    return sizes[a] > sizes[b] ? 1 : 0;  // equal strides: smaller size inside
-  };
-  std::vector<int64_t> perm(ndim);  // perm[0] is the innermost dim
+    if (sizes[a] > sizes[b]) return 1;
+  }
+  return 0;
+}
+
+// TensorIterator's reorder_dimensions: the dims, innermost first. It starts
+// from the row-major order and runs an insertion sort that walks past
+// ambiguous pairs without stopping, so it is not a plain stable sort.
+std::vector<int64_t> iterator_order(const std::vector<int64_t>& sizes, const StrideLists& inputs) {
+  const int ndim = static_cast<int>(sizes.size());
+  std::vector<int64_t> perm(ndim);
   for (int i = 0; i < ndim; ++i) perm[i] = ndim - 1 - i;
-  // Insertion sort that only moves past strictly-ordered or ambiguous pairs,
-  // as ATen's (it is not a plain stable sort).
   for (int i = 1; i < ndim; ++i) {
     int moving = i;
     for (int j = i - 1; j >= 0; --j) {
-      const int c = compare(perm[j], perm[moving]);
+      const int c = compare_dims(sizes, inputs, perm[j], perm[moving]);
       if (c > 0) {
         std::swap(perm[j], perm[moving]);
         moving = j;
@@ -55,11 +67,48 @@ std::vector<int64_t> dense_strides_like(const std::vector<int64_t>& sizes,
       }
     }
   }
-  std::vector<int64_t> result(ndim);
+  return perm;
+}
+
+// TensorIterator's compute_strides: an input's stride, or 0 where it is
+// broadcast (its size 1, the iterator's not).
+std::vector<int64_t> broadcast_strides(const std::vector<int64_t>& sizes, const Geometry& input) {
+  std::vector<int64_t> strides = input.strides;
+  for (size_t d = 0; d < sizes.size(); ++d)
+    if (input.sizes[d] == 1 && sizes[d] != 1) strides[d] = 0;
+  return strides;
+}
+
+}  // namespace
+
+std::vector<int64_t> dense_strides_like(const std::vector<int64_t>& sizes,
+                                        const std::vector<int64_t>& strides) {
+  std::vector<int64_t> result(sizes.size());
   int64_t stride = 1;
-  for (int64_t d : perm) {
+  for (int64_t d : iterator_order(sizes, {strides})) {
     result[d] = stride;
     stride *= std::max<int64_t>(sizes[d], 1);
+  }
+  return result;
+}
+
+std::vector<int64_t> iterator_output_strides(const std::vector<int64_t>& sizes,
+                                             const std::vector<Geometry>& inputs) {
+  StrideLists strides;
+  for (const Geometry& input : inputs) strides.push_back(broadcast_strides(sizes, input));
+  const std::vector<int64_t> order = iterator_order(sizes, strides);
+  // An unchanged (row-major) order allocates a plain contiguous tensor.
+  bool row_major = true;
+  for (size_t i = 0; i < order.size(); ++i)
+    row_major = row_major && order[i] == static_cast<int64_t>(order.size() - 1 - i);
+  if (row_major) return contiguous_strides(sizes);
+  // Otherwise (compatible_stride) sizes multiply unclamped: every dim
+  // outside a size-0 dim gets stride 0.
+  std::vector<int64_t> result(sizes.size());
+  int64_t stride = 1;
+  for (int64_t d : order) {
+    result[d] = stride;
+    stride *= sizes[d];
   }
   return result;
 }
