@@ -3,6 +3,7 @@
 #include "core/dispatch.h"
 #include "core/scalar_convert.h"
 #include "cpu/fill_kernels.h"
+#include "meta/bool_index_meta.h"
 #include "tensor_internal.h"
 
 namespace parity::fast {
@@ -32,22 +33,16 @@ Tensor apply_select(const Tensor& t, int64_t dim, int64_t index, int64_t real_di
 }
 
 Tensor apply_slice(const Tensor& t, int64_t dim, const indexing::Slice& s) {
-  int64_t step = s.step().value_or(1);
-  if (step == 0) throw ValueError("slice step cannot be zero");
+  int64_t step = s.step().value_or(1);  // never 0: Slice refuses it when built
   if (step < 0) throw ValueError("step must be greater than zero");
   return t.slice(dim, s.start().value_or(0), s.stop().value_or(kIndexMax), step);
 }
 
 // A bool subscript is an advanced index on a new size-1 dim: true picks it,
-// false picks nothing.
-struct BoolIndex {
-  int64_t dim;
-  bool value;
-};
-
+// false picks nothing (meta/bool_index_meta.h).
 struct Sliced {
   Tensor view;
-  std::vector<BoolIndex> bools;
+  std::vector<meta::BoolDim> bools;
 };
 
 // at::indexing::impl::applySlicing.
@@ -78,7 +73,7 @@ Sliced apply_slicing(const Tensor& self, const TensorIndex* idx, size_t n) {
         break;
       case TensorIndex::Kind::Boolean:
         out.view = out.view.unsqueeze(dim);
-        out.bools.push_back(BoolIndex{dim, ix.boolean()});
+        out.bools.push_back(meta::BoolDim{dim, ix.boolean()});
         ++dim;
         break;
     }
@@ -86,32 +81,8 @@ Sliced apply_slicing(const Tensor& self, const TensorIndex* idx, size_t n) {
   return out;
 }
 
-// The geometry advanced indexing gives for bool indices over size-1 dims:
-// those dims collapse into one dim of size 1 (all true) or 0 (any false),
-// placed where the first of them was if they are adjacent, else in front.
-meta::Geometry bool_result_geometry(const Tensor& v, const std::vector<BoolIndex>& bools, bool* all_true) {
-  bool adjacent = true;
-  *all_true = true;
-  for (size_t i = 0; i < bools.size(); ++i) {
-    if (!bools[i].value) *all_true = false;
-    if (i > 0 && bools[i].dim != bools[i - 1].dim + 1) adjacent = false;
-  }
-  meta::Geometry g;
-  g.offset = v.storage_offset();
-  size_t b = 0;
-  int64_t insert_at = adjacent ? bools[0].dim : 0;
-  for (int64_t d = 0; d < v.dim(); ++d) {
-    if (b < bools.size() && bools[b].dim == d) {
-      ++b;
-      continue;
-    }
-    g.sizes.push_back(v.sizes()[d]);
-    g.strides.push_back(v.strides()[d]);
-  }
-  int64_t st = insert_at < static_cast<int64_t>(g.sizes.size()) ? g.sizes[insert_at] * g.strides[insert_at] : 1;
-  g.sizes.insert(insert_at, *all_true ? 1 : 0);
-  g.strides.insert(insert_at, st);
-  return g;
+meta::BoolIndexGeometry bool_index(const Sliced& s) {
+  return meta::bool_index(s.view.sizes(), s.view.strides(), s.view.storage_offset(), s.bools);
 }
 
 Tensor get_item(const Tensor& self, const TensorIndex* idx, size_t n) {
@@ -128,12 +99,11 @@ Tensor get_item(const Tensor& self, const TensorIndex* idx, size_t n) {
       return detail::make_view(self, meta::Geometry{self.sizes(), self.strides(), self.storage_offset()});
     return s.view;
   }
-  // Advanced indexing always copies.
-  bool all_true = false;
-  meta::Geometry g = bool_result_geometry(s.view, s.bools, &all_true);
-  Tensor picked = detail::make_view(s.view, std::move(g));
-  Tensor out = detail::make_contiguous(picked.sizes(), self.dtype());
-  detail::copy_into(out, picked);
+  // Advanced indexing always copies, into a tensor laid out the way
+  // at::index's TensorIterator allocates it.
+  meta::BoolIndexGeometry b = bool_index(s);
+  Tensor out = detail::make_strided(b.source.sizes, b.result_strides, self.dtype());
+  detail::copy_into(out, detail::make_view(s.view, std::move(b.source)));
   return out;
 }
 
@@ -168,9 +138,9 @@ void set_item(const Tensor& self, const TensorIndex* idx, size_t n, const Tensor
   if (s.bools.empty()) return copy_to(s.view, value);
   // Advanced index_put_: the value broadcasts to the indexing result.
   detail::check_inplace(self);
-  bool all_true = false;
-  meta::Geometry g = bool_result_geometry(s.view, s.bools, &all_true);
-  Tensor target = detail::make_view(s.view, std::move(g));
+  meta::BoolIndexGeometry b = bool_index(s);
+  const bool all_true = b.all_true;
+  Tensor target = detail::make_view(s.view, std::move(b.source));
   bool ok = true;
   try {
     ok = meta::broadcast_shapes(target.sizes(), value.sizes()).ref() == target.sizes();

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "meta/iter_layout.h"
+
 namespace parity::fast::meta {
 
 std::string sizes_str(IntArrayRef s) {
@@ -342,31 +344,10 @@ DimVector infer_dense_strides(IntArrayRef sizes, IntArrayRef strides) {
   const size_t n = sizes.size();
   if (n == 0) return DimVector();
   if (n == 1) return DimVector{1};
-  // perm[0] is the innermost dim; start from "last dim innermost" and move
-  // dims by stride with a stable insertion sort. Stride-0 dims compare as
-  // ambiguous and keep their place, as TensorIterator does.
-  DimVector perm(n);
-  for (size_t i = 0; i < n; ++i) perm[i] = static_cast<int64_t>(n - 1 - i);
-  auto should_swap = [&](int64_t d0, int64_t d1) {
-    int64_t s0 = strides[d0], s1 = strides[d1];
-    if (s0 == 0 || s1 == 0) return 0;
-    if (s0 < s1) return -1;
-    if (s0 > s1) return 1;
-    return sizes[d0] > sizes[d1] ? 1 : 0;
-  };
-  for (size_t i = 1; i < n; ++i) {
-    size_t d1 = i;
-    for (size_t j = 1; j <= i; ++j) {
-      size_t d0 = i - j;
-      int c = should_swap(perm[d0], perm[d1]);
-      if (c > 0) {
-        std::swap(perm[d0], perm[d1]);
-        d1 = d0;
-      } else if (c < 0) {
-        break;
-      }
-    }
-  }
+  // TensorIterator's dim order for this one tensor, taken unbroadcast: a
+  // stride-0 dim is ambiguous and keeps its place.
+  const DimVector st(strides);
+  const DimVector perm = reorder_dims(sizes, std::span<const DimVector>(&st, 1));
   DimVector out(n);
   int64_t cur = 1;
   for (size_t i = 0; i < n; ++i) {
