@@ -112,6 +112,27 @@ PARITY_CASE(bool_subscripts, "INDEX-3", "") {
   r.tensor("0-d[True]", E::tensor(3).index({true}));
 }
 
+// A bool subscript is advanced indexing: its result is a new tensor whose
+// strides come from TensorIterator's output allocation, which for an empty
+// result (False) multiplies strides by the zero size.
+PARITY_CASE(bool_subscript_layouts, "INDEX-3", "") {
+  auto x = counting<E>({3, 5, 5}, E::kFloat32);
+  for (bool b : {false, true}) {
+    r.tensor("unsqueeze(0)[b]", x.unsqueeze(0).index({b}));
+    r.tensor("unsqueeze(1)[b]", x.unsqueeze(1).index({b}));
+    r.tensor("unsqueeze(-1)[b]", x.unsqueeze(-1).index({b}));
+    r.tensor("[..., b]", x.index({E::Ellipsis, b}));
+    r.tensor("[:, b]", x.index({E::Slice(), b}));
+    r.tensor("transposed[b]", x.transpose(0, 2).index({b}));
+    r.tensor("permuted[1, b]", x.permute({2, 0, 1}).index({1, b}));
+    r.tensor("expanded[b]", E::ones({3}).expand({2, 3}).index({b}));
+    r.tensor("sliced[b, ::2]", x.index({b, E::Slice(E::None, E::None, 2)}));
+    r.tensor("[b, None, 0]", x.index({b, E::None, 0}));
+    r.tensor("(2,1,3).t-like[b]", E::zeros({2, 1, 3}).transpose(0, 2).index({b}));
+    r.tensor("empty[b]", E::zeros({0, 2}).index({b}));
+  }
+}
+
 PARITY_CASE(bad_subscripts, "INDEX-5 ERR-1 ERR-2", "") {
   auto x = E::ones({3, 2});
   r.error("x[5]", [&] { x.index({5}); });
