@@ -3,7 +3,8 @@
 // looks the same on reference, fast and LibTorch after every step (sizes,
 // strides, offset, values, errors, storage sharing); then contiguous(),
 // clone() and an in-place write through the last view leave the same
-// storage everywhere. Budget: PARITY_FUZZ_CASES (default 300) or RC_PARAMS.
+// storage everywhere. Budget: PARITY_FUZZ_CASES (default 300), seed:
+// PARITY_FUZZ_SEED (default random), or RapidCheck's own RC_PARAMS.
 #include <cstdlib>
 #include <cstring>
 #include <optional>
@@ -147,9 +148,13 @@ void property(Lane<Base>& base, Lane<Others>&... others) {
 }  // namespace
 
 int main() {
+  // PARITY_FUZZ_CASES sets the budget and PARITY_FUZZ_SEED fixes the seed (ctest does both,
+  // so CI replays the same cases); RC_PARAMS, when set, overrides both.
   if (!std::getenv("RC_PARAMS")) {
     const char* n = std::getenv("PARITY_FUZZ_CASES");
-    const std::string params = "max_success=" + std::string(n ? n : "300") + " max_size=100";
+    const char* seed = std::getenv("PARITY_FUZZ_SEED");
+    std::string params = "max_success=" + std::string(n ? n : "300") + " max_size=100";
+    if (seed) params += " seed=" + std::string(seed);
     setenv("RC_PARAMS", params.c_str(), 1);
   }
   const bool ok = rc::check("view chains agree on every engine", [] {
