@@ -87,12 +87,13 @@ void registerAll() {
 // each engine's (above 1: faster than LibTorch), from medians when repeated.
 class RatioReporter : public benchmark::ConsoleReporter {
  public:
+  RatioReporter() : ConsoleReporter(OO_Tabular) {}
   void ReportRuns(const std::vector<Run>& runs) override {
     ConsoleReporter::ReportRuns(runs);
     for (const Run& r : runs) {
       if (r.error_occurred) continue;
       if (r.run_type == Run::RT_Aggregate && r.aggregate_name != "median") continue;
-      std::string name = r.run_name.str();
+      const std::string& name = r.run_name.function_name;  // "workload/engine"
       const auto slash = name.rfind('/');
       times_[name.substr(0, slash)][name.substr(slash + 1)] = r.GetAdjustedRealTime();
     }
