@@ -2,7 +2,7 @@
 #pragma once
 #include <utility>
 
-#include "parity/fast/spec_include.h"
+#include "parity/spec.h"
 
 namespace parity::fast::core {
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <type_traits>
 
-#include "parity/fast/spec_include.h"
+#include "parity/spec.h"
 
 #if defined(__F16C__)
 #include <immintrin.h>

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "core/dtype_convert.h"
-#include "parity/fast/spec_include.h"
+#include "parity/spec.h"
 
 namespace parity::fast::core {
 

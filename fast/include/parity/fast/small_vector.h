@@ -7,7 +7,7 @@
 #include <cstring>
 #include <new>
 
-#include "parity/fast/spec_include.h"
+#include "parity/spec.h"
 
 namespace parity::fast {
 

@@ -1,7 +1,7 @@
 // The shared vocabulary (spec/include/parity/spec), re-exported so that user
 // code spells everything as parity::fast::X, as it would spell torch::X.
 #pragma once
-#include "parity/fast/spec_include.h"
+#include "parity/spec.h"
 
 namespace parity::fast {
 

@@ -1,17 +1,7 @@
 // The shared vocabulary (spec/include/parity/spec) re-exported into
 // parity::ref, so user code spells everything as ref::kFloat, ref::Scalar...
 #pragma once
-// GCC 12 flags IntArrayRef's initializer_list constructor (-Winit-list-lifetime);
-// the lifetime rule is LibTorch's by design (see int_array_ref.h), so the
-// warning is silenced for the spec headers only.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Winit-list-lifetime"
-#endif
 #include "parity/spec.h"
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 
 namespace parity::ref {
 
