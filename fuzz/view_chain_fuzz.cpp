@@ -29,14 +29,30 @@ std::vector<unsigned char> drawBytes(ScalarType dt, int64_t n) {
     const int64_t k = *rc::gen::inRange<int64_t>(-200, 201);
     auto put = [&](auto v) { std::memcpy(p, &v, sizeof v); };
     switch (dt) {
-      case kBool: put(static_cast<uint8_t>(k & 1)); break;
-      case kByte: put(static_cast<uint8_t>(k + 200)); break;
-      case kChar: put(static_cast<int8_t>(k / 2)); break;
-      case kShort: put(static_cast<int16_t>(k * 100)); break;
-      case kInt: put(static_cast<int32_t>(k * 100000)); break;
-      case kLong: put(static_cast<int64_t>(k) << 40); break;
-      case kFloat: put(static_cast<float>(k) / 4); break;
-      case kDouble: put(static_cast<double>(k) / 8); break;
+      case kBool:
+        put(static_cast<uint8_t>(k & 1));
+        break;
+      case kByte:
+        put(static_cast<uint8_t>(k + 200));
+        break;
+      case kChar:
+        put(static_cast<int8_t>(k / 2));
+        break;
+      case kShort:
+        put(static_cast<int16_t>(k * 100));
+        break;
+      case kInt:
+        put(static_cast<int32_t>(k * 100000));
+        break;
+      case kLong:
+        put(static_cast<int64_t>(k) << 40);
+        break;
+      case kFloat:
+        put(static_cast<float>(k) / 4);
+        break;
+      case kDouble:
+        put(static_cast<double>(k) / 8);
+        break;
       case kBFloat16: {
         const float f = static_cast<float>(k) / 4;
         uint32_t bits;
@@ -87,14 +103,17 @@ std::string describe(const std::optional<ErrorInfo>& e) {
 }
 
 template <class Want, class Got>
-void agree(const Lane<Want>& want, const Lane<Got>& got, const std::string& chain,
+void agree(const Lane<Want>& want,
+           const Lane<Got>& got,
+           const std::string& chain,
            const std::string& what) {
   const std::string who = std::string(Got::name) + " vs " + Want::name + " after t" + chain;
   if (want.error || got.error) {
     const bool same = want.error && got.error && want.error->kind == got.error->kind &&
                       want.error->message == got.error->message;
     if (!same)
-      RC_FAIL(who + ": " + what + ": expected " + describe(want.error) + ", got " + describe(got.error));
+      RC_FAIL(who + ": " + what + ": expected " + describe(want.error) + ", got " +
+              describe(got.error));
     return;
   }
   const auto diffs = compareTensors(want.snap(), got.snap());
@@ -135,7 +154,9 @@ void property(Lane<Base>& base, Lane<Others>&... others) {
       }
     };
     run(b);
-    const char* label = what == 0 ? "contiguous()" : what == 1 ? "clone()" : "fill_(3), then the base";
+    const char* label = what == 0   ? "contiguous()"
+                        : what == 1 ? "clone()"
+                                    : "fill_(3), then the base";
     (
         [&] {
           auto o = copyOf(others);
@@ -158,7 +179,8 @@ int main() {
     if (seed) params += " seed=" + std::string(seed);
     setenv("RC_PARAMS", params.c_str(), 1);
   }
-  if (!PARITY_HAVE_TORCH) std::cout << "[parity] LibTorch absent: fast is compared with reference only\n";
+  if (!PARITY_HAVE_TORCH)
+    std::cout << "[parity] LibTorch absent: fast is compared with reference only\n";
   const bool ok = rc::check("view chains agree on every engine", [] {
     const int64_t rank = *rc::gen::inRange(0, 7);
     std::vector<int64_t> sizes;

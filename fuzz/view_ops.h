@@ -13,8 +13,22 @@
 namespace parity::fuzz {
 
 enum class OpKind {
-  View, Reshape, Transpose, T, Permute, Unsqueeze, Squeeze, SqueezeDim, Expand, Narrow,
-  Select, Slice, Flatten, Index, Contiguous, Count
+  View,
+  Reshape,
+  Transpose,
+  T,
+  Permute,
+  Unsqueeze,
+  Squeeze,
+  SqueezeDim,
+  Expand,
+  Narrow,
+  Select,
+  Slice,
+  Flatten,
+  Index,
+  Contiguous,
+  Count
 };
 
 // A subscript element: kind 0 int, 1 slice, 2 None, 3 Ellipsis, 4 bool.
@@ -39,37 +53,56 @@ template <class E>
 typename E::Tensor applyOp(const typename E::Tensor& t, const Op& op) {
   using K = OpKind;
   switch (op.kind) {
-    case K::View: return t.view(op.list);
-    case K::Reshape: return t.reshape(op.list);
-    case K::Transpose: return t.transpose(op.a, op.b);
-    case K::T: return t.t();
-    case K::Permute: return t.permute(op.list);
-    case K::Unsqueeze: return t.unsqueeze(op.a);
-    case K::Squeeze: return t.squeeze();
-    case K::SqueezeDim: return t.squeeze(op.a);
-    case K::Expand: return t.expand(op.list);
-    case K::Narrow: return t.narrow(op.a, op.b, op.c);
-    case K::Select: return t.select(op.a, op.b);
-    case K::Slice: return t.slice(op.a, op.b, op.c, op.d);
-    case K::Flatten: return t.flatten(op.a, op.b);
-    case K::Contiguous: return t.contiguous();
+    case K::View:
+      return t.view(op.list);
+    case K::Reshape:
+      return t.reshape(op.list);
+    case K::Transpose:
+      return t.transpose(op.a, op.b);
+    case K::T:
+      return t.t();
+    case K::Permute:
+      return t.permute(op.list);
+    case K::Unsqueeze:
+      return t.unsqueeze(op.a);
+    case K::Squeeze:
+      return t.squeeze();
+    case K::SqueezeDim:
+      return t.squeeze(op.a);
+    case K::Expand:
+      return t.expand(op.list);
+    case K::Narrow:
+      return t.narrow(op.a, op.b, op.c);
+    case K::Select:
+      return t.select(op.a, op.b);
+    case K::Slice:
+      return t.slice(op.a, op.b, op.c, op.d);
+    case K::Flatten:
+      return t.flatten(op.a, op.b);
+    case K::Contiguous:
+      return t.contiguous();
     case K::Index: {
       // No reallocation: copying LibTorch's TensorIndex reads an uninitialized
       // member (UBSan reports it), so the elements are built in place.
       std::vector<typename E::TensorIndex> idx;
       idx.reserve(op.subs.size());
       for (const Sub& s : op.subs) {
-        if (s.kind == 0) idx.emplace_back(s.a);
+        if (s.kind == 0)
+          idx.emplace_back(s.a);
         else if (s.kind == 1)
           idx.emplace_back(E::Slice(s.has_a ? std::optional<int64_t>(s.a) : std::nullopt,
-                                 s.has_b ? std::optional<int64_t>(s.b) : std::nullopt, s.step));
-        else if (s.kind == 2) idx.emplace_back(E::None);
-        else if (s.kind == 3) idx.emplace_back(E::Ellipsis);
-        else idx.emplace_back(s.a != 0);
+                                    s.has_b ? std::optional<int64_t>(s.b) : std::nullopt, s.step));
+        else if (s.kind == 2)
+          idx.emplace_back(E::None);
+        else if (s.kind == 3)
+          idx.emplace_back(E::Ellipsis);
+        else
+          idx.emplace_back(s.a != 0);
       }
       return t.index(idx);
     }
-    case K::Count: break;
+    case K::Count:
+      break;
   }
   return t;
 }

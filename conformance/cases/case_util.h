@@ -11,8 +11,8 @@ namespace parity::conf {
 // Every dtype, spelled the engine's way.
 template <class E>
 auto allDtypes() {
-  return std::vector{E::kBool,    E::kUInt8,     E::kInt8,    E::kInt16,   E::kInt32,
-                     E::kInt64,   E::kFloat16,   E::kBFloat16, E::kFloat32, E::kFloat64};
+  return std::vector{E::kBool,  E::kUInt8,   E::kInt8,     E::kInt16,   E::kInt32,
+                     E::kInt64, E::kFloat16, E::kBFloat16, E::kFloat32, E::kFloat64};
 }
 
 // 0, 1, 2, ... laid out in `sizes`, converted to `dtype` (bool: 0 then true).

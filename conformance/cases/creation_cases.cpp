@@ -15,8 +15,9 @@ PARITY_CASE(tensor_ranks, "CREATE-1", "S001-01") {
 PARITY_CASE(points_from_lists, "CREATE-1 PRINT-1", "S001-05 S001-06") {
   auto points = E::tensor({{4.0, 1.0}, {5.0, 3.0}, {2.0, 1.0}});
   r.tensor("points", points);
-  r.expect_text("print(points)", [&] { return E::repr(points); },
-                "tensor([[4., 1.],\n        [5., 3.],\n        [2., 1.]])");
+  r.expect_text(
+      "print(points)", [&] { return E::repr(points); },
+      "tensor([[4., 1.],\n        [5., 3.],\n        [2., 1.]])");
   r.expect_list("points.shape", points.sizes(), {3, 2});
 }
 
@@ -30,11 +31,13 @@ PARITY_CASE(int_tensor_from_list, "CREATE-1 PRINT-3", "S002-01 S002-05") {
   auto my_tensor = E::tensor({{1, 2, 3}, {4, 5, 6}});
   r.tensor("my_tensor", my_tensor);
   // The card's one-line form is illustrative; EXAMPLES.md gives 1.13's text.
-  r.expect_text("print(my_tensor)", [&] { return E::repr(my_tensor); },
-                "tensor([[1, 2, 3],\n        [4, 5, 6]])");
+  r.expect_text(
+      "print(my_tensor)", [&] { return E::repr(my_tensor); },
+      "tensor([[1, 2, 3],\n        [4, 5, 6]])");
   auto current_tensor = E::tensor({{1, 2}, {3, 4}});
-  r.expect_text("print(current_tensor)", [&] { return E::repr(current_tensor); },
-                "tensor([[1, 2],\n        [3, 4]])");
+  r.expect_text(
+      "print(current_tensor)", [&] { return E::repr(current_tensor); },
+      "tensor([[1, 2],\n        [3, 4]])");
 }
 
 PARITY_CASE(tensor_dtype_inference, "CREATE-1", "") {
@@ -62,20 +65,35 @@ PARITY_CASE(constant_initialization, "CREATE-2", "S000-09 S000-10 S000-11 S001-0
   r.tensor("ones((3, 3))", E::ones({3, 3}));
   auto sevens = E::full({3, 3}, 7);
   r.tensor("full((3, 3), 7)", sevens);
-  r.expect_text("full gives int64", [&] { return E::dtype_name(sevens); }, "torch.int64");
-  r.expect_text("print(full)", [&] { return E::repr(sevens); },
-                "tensor([[7, 7, 7],\n        [7, 7, 7],\n        [7, 7, 7]])");
+  r.expect_text(
+      "full gives int64", [&] { return E::dtype_name(sevens); }, "torch.int64");
+  r.expect_text(
+      "print(full)", [&] { return E::repr(sevens); },
+      "tensor([[7, 7, 7],\n        [7, 7, 7],\n        [7, 7, 7]])");
   auto a = E::ones({3});
-  r.expect_text("print(ones(3))", [&] { return E::repr(a); }, "tensor([1., 1., 1.])");
+  r.expect_text(
+      "print(ones(3))", [&] { return E::repr(a); }, "tensor([1., 1., 1.])");
 }
 
 PARITY_CASE(zeros_and_ones_print, "CREATE-2 PRINT-1", "S001-07 S002-02 S002-03 S001-31") {
-  r.expect_text("print(zeros(3, 2))", [&] { return E::repr(E::zeros({3, 2})); },
-                "tensor([[0., 0.],\n        [0., 0.],\n        [0., 0.]])");
-  r.expect_text("ones((2, 3))", [&] { return E::repr(E::ones({2, 3})); },
-                "tensor([[1., 1., 1.],\n        [1., 1., 1.]])");
-  r.expect_text("zeros((2, 3))", [&] { return E::repr(E::zeros({2, 3})); },
-                "tensor([[0., 0., 0.],\n        [0., 0., 0.]])");
+  r.expect_text(
+      "print(zeros(3, 2))",
+      [&] {
+        return E::repr(E::zeros({3, 2}));
+      },
+      "tensor([[0., 0.],\n        [0., 0.],\n        [0., 0.]])");
+  r.expect_text(
+      "ones((2, 3))",
+      [&] {
+        return E::repr(E::ones({2, 3}));
+      },
+      "tensor([[1., 1., 1.],\n        [1., 1., 1.]])");
+  r.expect_text(
+      "zeros((2, 3))",
+      [&] {
+        return E::repr(E::zeros({2, 3}));
+      },
+      "tensor([[0., 0., 0.],\n        [0., 0., 0.]])");
   // S001-31 also draws rand(4, 4): random numbers arrive with the random-number issue.
   r.tensor("ones(3, 3)", E::ones({3, 3}));
   r.tensor("zeros(2, 2)", E::zeros({2, 2}));
@@ -109,8 +127,8 @@ PARITY_CASE(arange_values, "CREATE-3", "") {
   r.tensor("arange(0, 1, 0.3)", E::arange(0.0, 1.0, 0.3));
   r.tensor("arange(1, 2.5, 0.5) float64", E::arange(1, 2.5, 0.5, E::dtype(E::kFloat64)));
   r.tensor("arange(3, 3)", E::arange(3, 3));
-  for (auto dt : {E::kUInt8, E::kInt8, E::kInt16, E::kInt32, E::kInt64, E::kFloat16,
-                  E::kBFloat16, E::kFloat32, E::kFloat64})
+  for (auto dt : {E::kUInt8, E::kInt8, E::kInt16, E::kInt32, E::kInt64, E::kFloat16, E::kBFloat16,
+                  E::kFloat32, E::kFloat64})
     r.tensor("arange(0, 7, 2) dtype", E::arange(0, 7, 2, E::dtype(dt)));
   r.tensor("arange(0, 5.5) int64", E::arange(0, 5.5, 1, E::dtype(E::kInt64)));
   r.tensor("arange float16 long", E::arange(0, 2100, 1, E::dtype(E::kFloat16)));
@@ -133,8 +151,8 @@ PARITY_CASE(linspace_values, "CREATE-4", "") {
   r.tensor("linspace(0.1, 0.7, 13)", E::linspace(0.1, 0.7, 13));
   r.tensor("linspace(5, -5, 6)", E::linspace(5, -5, 6));
   r.tensor("linspace(0, 1, 1000)", E::linspace(0, 1, 1000));
-  for (auto dt : {E::kUInt8, E::kInt8, E::kInt16, E::kInt32, E::kInt64, E::kFloat16,
-                  E::kBFloat16, E::kFloat64})
+  for (auto dt : {E::kUInt8, E::kInt8, E::kInt16, E::kInt32, E::kInt64, E::kFloat16, E::kBFloat16,
+                  E::kFloat64})
     r.tensor("linspace(0, 10, 4) dtype", E::linspace(0, 10, 4, E::dtype(dt)));
   r.error("negative steps", [&] { E::linspace(0, 1, -1); });
 }

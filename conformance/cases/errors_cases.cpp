@@ -7,15 +7,25 @@ using namespace parity::conf;
 
 PARITY_CASE(documented_error_texts, "ERR-1 ERR-2", "") {
   auto x = E::ones({4, 6});
-  r.expect_error("view on incompatible layout", [&] { x.t().view({24}); }, "RuntimeError",
-                 "view size is not compatible with input tensor's size and stride (at least one "
-                 "dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
-  r.expect_error("view with the wrong numel", [&] { x.view({5, 5}); }, "RuntimeError",
-                 "shape '[5, 5]' is invalid for input of size 24");
-  r.expect_error("basic index out of range", [&] { E::ones({3}).index({5}); }, "IndexError",
-                 "index 5 is out of bounds for dimension 0 with size 3");
-  r.expect_error("dim out of range", [&] { E::ones({2, 3}).transpose(0, 2); }, "IndexError",
-                 "Dimension out of range (expected to be in range of [-2, 1], but got 2)");
+  r.expect_error(
+      "view on incompatible layout", [&] { x.t().view({24}); }, "RuntimeError",
+      "view size is not compatible with input tensor's size and stride (at least one "
+      "dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
+  r.expect_error(
+      "view with the wrong numel",
+      [&] {
+        x.view({5, 5});
+      },
+      "RuntimeError", "shape '[5, 5]' is invalid for input of size 24");
+  r.expect_error(
+      "basic index out of range", [&] { E::ones({3}).index({5}); }, "IndexError",
+      "index 5 is out of bounds for dimension 0 with size 3");
+  r.expect_error(
+      "dim out of range",
+      [&] {
+        E::ones({2, 3}).transpose(0, 2);
+      },
+      "IndexError", "Dimension out of range (expected to be in range of [-2, 1], but got 2)");
 }
 
 PARITY_CASE(error_kinds_per_misuse, "ERR-1", "") {

@@ -7,7 +7,8 @@ PARITY_CASE(integer_index_gives_0d, "INDEX-1 PRINT-5", "S001-03") {
   auto a = E::ones({3});
   auto a1 = a[1];
   r.tensor("a[1]", a1);
-  r.expect_text("print(a[1])", [&] { return E::repr(a1); }, "tensor(1.)");
+  r.expect_text(
+      "print(a[1])", [&] { return E::repr(a1); }, "tensor(1.)");
   r.value("float(a[1])", a1.template item<double>());
   r.expect("float(a[1]) == 1.0", a1.template item<double>() == 1.0, 1);
 }
@@ -16,7 +17,8 @@ PARITY_CASE(element_assignment, "INDEX-6", "S001-04") {
   auto a = E::ones({3});
   a.index_put_({2}, 2.0);
   r.tensor("a", a);
-  r.expect_text("print(a)", [&] { return E::repr(a); }, "tensor([1., 1., 2.])");
+  r.expect_text(
+      "print(a)", [&] { return E::repr(a); }, "tensor([1., 1., 2.])");
 }
 
 PARITY_CASE(index_read_and_write, "INDEX-1 INDEX-6", "S003-07") {
@@ -57,7 +59,8 @@ PARITY_CASE(column_of_int_tensor, "INDEX-2 PRINT-3", "S001-32") {
   auto t = E::tensor({{1, 2, 3}, {4, 5, 6}});
   auto c = t.index({E::Slice(), 1});
   r.tensor("t[:, 1]", c);
-  r.expect_text("print(t[:, 1])", [&] { return E::repr(c); }, "tensor([2, 5])");
+  r.expect_text(
+      "print(t[:, 1])", [&] { return E::repr(c); }, "tensor([2, 5])");
 }
 
 PARITY_CASE(slice_clamping, "INDEX-2", "") {
@@ -168,5 +171,7 @@ PARITY_CASE(put_errors, "INDEX-6 INDEX-5 ERR-2", "") {
   r.error("t[5] = 1", [&] { t.index_put_({5}, 1); });
   r.error("t[:, :] = ones(2, 3)", [&] { t.index_put_({E::Slice(), E::Slice()}, E::ones({2, 3})); });
   r.error("expanded[0] = 1", [&] { E::ones({2}).expand({3, 2}).index_put_({0}, 5); });
-  r.error("expanded[:, 0] = 1", [&] { E::ones({2}).expand({3, 2}).index_put_({E::Slice(), 0}, 5); });
+  r.error("expanded[:, 0] = 1", [&] {
+    E::ones({2}).expand({3, 2}).index_put_({E::Slice(), 0}, 5);
+  });
 }

@@ -11,9 +11,10 @@ PARITY_CASE(points_storage_is_one_dimensional, "MODEL-1 MODEL-8", "S001-39 S001-
   r.expect("storage[0] == 4", E::storage_get(points, 0) == 4.0, 1);
   r.expect("storage[1] == 1", E::storage_get(points, 1) == 1.0, 1);
   // The document's last line is the pre-1.13 footer; the six element lines are exact.
-  r.expect_text("print(points.storage())", [&] { return E::storage_repr(points); },
-                " 4.0\n 1.0\n 5.0\n 3.0\n 2.0\n 1.0\n"
-                "[torch.storage.TypedStorage(dtype=torch.float32, device=cpu) of size 6]");
+  r.expect_text(
+      "print(points.storage())", [&] { return E::storage_repr(points); },
+      " 4.0\n 1.0\n 5.0\n 3.0\n 2.0\n 1.0\n"
+      "[torch.storage.TypedStorage(dtype=torch.float32, device=cpu) of size 6]");
 }
 
 PARITY_CASE(storage_write_is_seen_by_tensor, "MODEL-8 MODEL-4", "S001-41") {
@@ -22,8 +23,9 @@ PARITY_CASE(storage_write_is_seen_by_tensor, "MODEL-8 MODEL-4", "S001-41") {
   const int64_t before = points._version();
   E::storage_set(points, 0, 2.0);
   r.tensor("points", points);
-  r.expect_text("print(points)", [&] { return E::repr(points); },
-                "tensor([[2., 1.],\n        [5., 3.],\n        [2., 1.]])");
+  r.expect_text(
+      "print(points)", [&] { return E::repr(points); },
+      "tensor([[2., 1.],\n        [5., 3.],\n        [2., 1.]])");
   // Like Python's TypedStorage.__setitem__, a storage write leaves _version alone.
   r.value("version change", points._version() - before);
 }
@@ -86,8 +88,9 @@ PARITY_CASE(write_through_view, "MODEL-4", "S001-47") {
   auto second_point = points[1];
   second_point.index_put_({0}, 10.0);
   r.tensor("points", points);
-  r.expect_text("print(points)", [&] { return E::repr(points); },
-                "tensor([[ 4.,  1.],\n        [10.,  3.],\n        [ 2.,  1.]])");
+  r.expect_text(
+      "print(points)", [&] { return E::repr(points); },
+      "tensor([[ 4.,  1.],\n        [10.,  3.],\n        [ 2.,  1.]])");
 }
 
 PARITY_CASE(clone_does_not_share, "MODEL-4", "S001-48") {
@@ -119,7 +122,8 @@ PARITY_CASE(layout_diagram, "MODEL-5 MODEL-1", "S001-53") {
   r.tensor("m.t()", mt);
   r.expect("m.t() contiguous", mt.is_contiguous(), 0);
   for (int64_t i = 0; i < 6; ++i) r.expect("storage[i]", int64_t(E::storage_get(mt, i)), i + 1);
-  r.expect_text("print(m.t())", [&] { return E::repr(mt); }, "tensor([[1, 3, 5],\n        [2, 4, 6]])");
+  r.expect_text(
+      "print(m.t())", [&] { return E::repr(mt); }, "tensor([[1, 3, 5],\n        [2, 4, 6]])");
 }
 
 PARITY_CASE(contiguity_ignores_size_one_dims, "MODEL-5", "") {
@@ -179,8 +183,9 @@ PARITY_CASE(in_place_writes, "MODEL-9", "S001-42") {
   auto a = E::ones({3, 2});
   a.zero_();
   r.tensor("a", a);
-  r.expect_text("print(a)", [&] { return E::repr(a); },
-                "tensor([[0., 0.],\n        [0., 0.],\n        [0., 0.]])");
+  r.expect_text(
+      "print(a)", [&] { return E::repr(a); },
+      "tensor([[0., 0.],\n        [0., 0.],\n        [0., 0.]])");
   for (auto dt : allDtypes<E>()) {
     auto t = E::zeros({2, 3}, E::dtype(dt));
     t.t().fill_(7);

@@ -26,78 +26,82 @@ inline ErrorInfo describeParityError(std::exception_ptr p) {
 
 // Struct: the adapter's name; NS: the engine namespace; LABEL: report name.
 #define PARITY_DEFINE_ENGINE(Struct, NS, LABEL)                                                   \
-  struct Struct {                                                                                \
-    static constexpr const char* name = LABEL;                                                   \
-    using Tensor = NS::Tensor;                                                                   \
-    using Options = ::parity::TensorOptions;                                                     \
-    using Sizes = ::parity::IntArrayRef;                                                         \
-    static ::parity::indexing::Slice Slice(std::optional<int64_t> start = std::nullopt,          \
-                                           std::optional<int64_t> stop = std::nullopt,           \
-                                           std::optional<int64_t> step = std::nullopt) {         \
-      return ::parity::indexing::Slice(start, stop, step);                                       \
-    }                                                                                            \
-    using TensorIndex = NS::TensorIndex;                                                         \
-    static constexpr auto None = ::parity::indexing::None;                                       \
-    static constexpr auto Ellipsis = ::parity::indexing::Ellipsis;                               \
-    static constexpr auto kBool = ::parity::kBool, kUInt8 = ::parity::kByte,                     \
-                          kInt8 = ::parity::kChar, kInt16 = ::parity::kShort,                    \
-                          kInt32 = ::parity::kInt, kInt64 = ::parity::kLong,                     \
-                          kFloat16 = ::parity::kHalf, kBFloat16 = ::parity::kBFloat16,           \
-                          kFloat32 = ::parity::kFloat, kFloat64 = ::parity::kDouble;             \
-    static std::string dtype_name(const Tensor& t) { return ::parity::pythonName(t.scalar_type()); } \
-    static Options dtype(::parity::ScalarType t) { return ::parity::dtype(t); }                  \
-    static Tensor tensor(NS::NestedList d, Options o = {}) { return NS::tensor(d, o); }          \
-    static Tensor zeros(Sizes s, Options o = {}) { return NS::zeros(s, o); }                     \
-    static Tensor ones(Sizes s, Options o = {}) { return NS::ones(s, o); }                       \
-    static Tensor empty(Sizes s, Options o = {}) { return NS::empty(s, o); }                     \
+  struct Struct {                                                                                 \
+    static constexpr const char* name = LABEL;                                                    \
+    using Tensor = NS::Tensor;                                                                    \
+    using Options = ::parity::TensorOptions;                                                      \
+    using Sizes = ::parity::IntArrayRef;                                                          \
+    static ::parity::indexing::Slice Slice(std::optional<int64_t> start = std::nullopt,           \
+                                           std::optional<int64_t> stop = std::nullopt,            \
+                                           std::optional<int64_t> step = std::nullopt) {          \
+      return ::parity::indexing::Slice(start, stop, step);                                        \
+    }                                                                                             \
+    using TensorIndex = NS::TensorIndex;                                                          \
+    static constexpr auto None = ::parity::indexing::None;                                        \
+    static constexpr auto Ellipsis = ::parity::indexing::Ellipsis;                                \
+    static constexpr auto kBool = ::parity::kBool, kUInt8 = ::parity::kByte,                      \
+                          kInt8 = ::parity::kChar, kInt16 = ::parity::kShort,                     \
+                          kInt32 = ::parity::kInt, kInt64 = ::parity::kLong,                      \
+                          kFloat16 = ::parity::kHalf, kBFloat16 = ::parity::kBFloat16,            \
+                          kFloat32 = ::parity::kFloat, kFloat64 = ::parity::kDouble;              \
+    static std::string dtype_name(const Tensor& t) {                                              \
+      return ::parity::pythonName(t.scalar_type());                                               \
+    }                                                                                             \
+    static Options dtype(::parity::ScalarType t) { return ::parity::dtype(t); }                   \
+    static Tensor tensor(NS::NestedList d, Options o = {}) { return NS::tensor(d, o); }           \
+    static Tensor zeros(Sizes s, Options o = {}) { return NS::zeros(s, o); }                      \
+    static Tensor ones(Sizes s, Options o = {}) { return NS::ones(s, o); }                        \
+    static Tensor empty(Sizes s, Options o = {}) { return NS::empty(s, o); }                      \
     static Tensor full(Sizes s, ::parity::Scalar v, Options o = {}) { return NS::full(s, v, o); } \
-    static Tensor arange(::parity::Scalar e, Options o = {}) { return NS::arange(e, o); }        \
-    static Tensor arange(::parity::Scalar b, ::parity::Scalar e, Options o = {}) {               \
-      return NS::arange(b, e, o);                                                                \
-    }                                                                                            \
-    static Tensor arange(::parity::Scalar b, ::parity::Scalar e, ::parity::Scalar s,             \
-                         Options o = {}) {                                                       \
-      return NS::arange(b, e, s, o);                                                             \
-    }                                                                                            \
-    static Tensor linspace(::parity::Scalar b, ::parity::Scalar e, int64_t n, Options o = {}) {  \
-      return NS::linspace(b, e, n, o);                                                           \
-    }                                                                                            \
-    static Tensor eye(int64_t n, Options o = {}) { return NS::eye(n, o); }                       \
-    static Tensor eye(int64_t n, int64_t m, Options o = {}) { return NS::eye(n, m, o); }         \
+    static Tensor arange(::parity::Scalar e, Options o = {}) { return NS::arange(e, o); }         \
+    static Tensor arange(::parity::Scalar b, ::parity::Scalar e, Options o = {}) {                \
+      return NS::arange(b, e, o);                                                                 \
+    }                                                                                             \
+    static Tensor arange(::parity::Scalar b,                                                      \
+                         ::parity::Scalar e,                                                      \
+                         ::parity::Scalar s,                                                      \
+                         Options o = {}) {                                                        \
+      return NS::arange(b, e, s, o);                                                              \
+    }                                                                                             \
+    static Tensor linspace(::parity::Scalar b, ::parity::Scalar e, int64_t n, Options o = {}) {   \
+      return NS::linspace(b, e, n, o);                                                            \
+    }                                                                                             \
+    static Tensor eye(int64_t n, Options o = {}) { return NS::eye(n, o); }                        \
+    static Tensor eye(int64_t n, int64_t m, Options o = {}) { return NS::eye(n, m, o); }          \
     static Tensor zeros_like(const Tensor& t, Options o = {}) { return NS::zeros_like(t, o); }    \
     static Tensor ones_like(const Tensor& t, Options o = {}) { return NS::ones_like(t, o); }      \
     static Tensor empty_like(const Tensor& t, Options o = {}) { return NS::empty_like(t, o); }    \
-    static Tensor full_like(const Tensor& t, ::parity::Scalar v, Options o = {}) {               \
-      return NS::full_like(t, v, o);                                                             \
-    }                                                                                            \
-    static std::string repr(const Tensor& t) { return NS::repr(t); }                             \
-    static std::string storage_repr(const Tensor& t) { return NS::repr(t.storage()); }           \
-    static int64_t storage_size(const Tensor& t) { return t.storage().size(); }                  \
-    static double storage_get(const Tensor& t, int64_t i) {                                      \
-      return t.storage().get(i).toDouble();                                                      \
-    }                                                                                            \
-    static void storage_set(const Tensor& t, int64_t i, double v) { t.storage().set(i, v); }     \
-    static ::parity::conf::TensorSnap snapshot(const Tensor& t) {                                \
-      ::parity::conf::TensorSnap s;                                                              \
-      s.dtype = t.scalar_type();                                                                 \
-      s.device = t.device().str();                                                               \
-      s.sizes = t.sizes().vec();                                                                 \
-      s.strides = t.strides().vec();                                                             \
-      s.storage_offset = t.storage_offset();                                                     \
-      s.requires_grad = t.requires_grad();                                                       \
-      if (t.numel() > 0) ::parity::conf::readValues(s, t.data_ptr());                            \
-      return s;                                                                                  \
-    }                                                                                            \
-    static ::parity::conf::ErrorInfo describe_error(std::exception_ptr p) {                      \
-      return ::parity::conf::describeParityError(p);                                             \
-    }                                                                                            \
-    static bool is_not_implemented(std::exception_ptr p) {                                       \
-      try {                                                                                      \
-        std::rethrow_exception(p);                                                               \
-      } catch (const ::parity::NotImplementedError&) {                                           \
-        return true;                                                                             \
-      } catch (...) {                                                                            \
-        return false;                                                                            \
-      }                                                                                          \
-    }                                                                                            \
+    static Tensor full_like(const Tensor& t, ::parity::Scalar v, Options o = {}) {                \
+      return NS::full_like(t, v, o);                                                              \
+    }                                                                                             \
+    static std::string repr(const Tensor& t) { return NS::repr(t); }                              \
+    static std::string storage_repr(const Tensor& t) { return NS::repr(t.storage()); }            \
+    static int64_t storage_size(const Tensor& t) { return t.storage().size(); }                   \
+    static double storage_get(const Tensor& t, int64_t i) {                                       \
+      return t.storage().get(i).toDouble();                                                       \
+    }                                                                                             \
+    static void storage_set(const Tensor& t, int64_t i, double v) { t.storage().set(i, v); }      \
+    static ::parity::conf::TensorSnap snapshot(const Tensor& t) {                                 \
+      ::parity::conf::TensorSnap s;                                                               \
+      s.dtype = t.scalar_type();                                                                  \
+      s.device = t.device().str();                                                                \
+      s.sizes = t.sizes().vec();                                                                  \
+      s.strides = t.strides().vec();                                                              \
+      s.storage_offset = t.storage_offset();                                                      \
+      s.requires_grad = t.requires_grad();                                                        \
+      if (t.numel() > 0) ::parity::conf::readValues(s, t.data_ptr());                             \
+      return s;                                                                                   \
+    }                                                                                             \
+    static ::parity::conf::ErrorInfo describe_error(std::exception_ptr p) {                       \
+      return ::parity::conf::describeParityError(p);                                              \
+    }                                                                                             \
+    static bool is_not_implemented(std::exception_ptr p) {                                        \
+      try {                                                                                       \
+        std::rethrow_exception(p);                                                                \
+      } catch (const ::parity::NotImplementedError&) {                                            \
+        return true;                                                                              \
+      } catch (...) {                                                                             \
+        return false;                                                                             \
+      }                                                                                           \
+    }                                                                                             \
   }

@@ -8,17 +8,28 @@ namespace parity::conf {
 
 static ScalarType toSpec(at::ScalarType t) {
   switch (t) {
-    case at::kBool: return kBool;
-    case at::kByte: return kByte;
-    case at::kChar: return kChar;
-    case at::kShort: return kShort;
-    case at::kInt: return kInt;
-    case at::kLong: return kLong;
-    case at::kHalf: return kHalf;
-    case at::kBFloat16: return kBFloat16;
-    case at::kFloat: return kFloat;
-    case at::kDouble: return kDouble;
-    default: throw std::runtime_error("LibTorch dtype outside parity's ten");
+    case at::kBool:
+      return kBool;
+    case at::kByte:
+      return kByte;
+    case at::kChar:
+      return kChar;
+    case at::kShort:
+      return kShort;
+    case at::kInt:
+      return kInt;
+    case at::kLong:
+      return kLong;
+    case at::kHalf:
+      return kHalf;
+    case at::kBFloat16:
+      return kBFloat16;
+    case at::kFloat:
+      return kFloat;
+    case at::kDouble:
+      return kDouble;
+    default:
+      throw std::runtime_error("LibTorch dtype outside parity's ten");
   }
 }
 
@@ -44,9 +55,9 @@ std::string TorchEngine::storage_repr(const Tensor& t) {
 static void checkStorageIndex(const at::Tensor& t, int64_t i) {
   const int64_t n = TorchEngine::storage_size(t);
   if (i < -n || i >= n)
-    throw c10::IndexError({__func__, __FILE__, __LINE__},
-                          "index " + std::to_string(i) + " out of range for storage of size " +
-                              std::to_string(n));
+    throw c10::IndexError(
+        {__func__, __FILE__, __LINE__},
+        "index " + std::to_string(i) + " out of range for storage of size " + std::to_string(n));
 }
 
 double TorchEngine::storage_get(const Tensor& t, int64_t i) {

@@ -22,16 +22,17 @@ struct TorchEngine {
   // LibTorch's None (c10::nullopt) or a std::optional.
   struct Bound {
     c10::optional<int64_t> v;
-    Bound(int64_t x) : v(x) {}  // NOLINT: implicit on purpose
-    Bound(int x) : v(x) {}      // NOLINT
-    Bound(c10::nullopt_t) {}    // NOLINT
-    Bound(std::nullopt_t) {}    // NOLINT
+    Bound(int64_t x) : v(x) {}         // NOLINT: implicit on purpose
+    Bound(int x) : v(x) {}             // NOLINT
+    Bound(c10::nullopt_t) {}           // NOLINT
+    Bound(std::nullopt_t) {}           // NOLINT
     Bound(std::optional<int64_t> x) {  // NOLINT
       if (x) v = *x;
     }
   };
   // A function rather than the type, so that cases can write E::Slice(1, 3).
-  static at::indexing::Slice Slice(Bound start = c10::nullopt, Bound stop = c10::nullopt,
+  static at::indexing::Slice Slice(Bound start = c10::nullopt,
+                                   Bound stop = c10::nullopt,
                                    Bound step = c10::nullopt) {
     return at::indexing::Slice(start.v, stop.v, step.v);
   }
@@ -55,7 +56,9 @@ struct TorchEngine {
   static Tensor arange(const at::Scalar& b, const at::Scalar& e, Options o = {}) {
     return torch::arange(b, e, o);
   }
-  static Tensor arange(const at::Scalar& b, const at::Scalar& e, const at::Scalar& s,
+  static Tensor arange(const at::Scalar& b,
+                       const at::Scalar& e,
+                       const at::Scalar& s,
                        Options o = {}) {
     return torch::arange(b, e, s, o);
   }

@@ -7,11 +7,16 @@ namespace parity::conf {
 
 Tolerance defaultTolerance(ScalarType t) {
   switch (t) {
-    case kFloat: return {1.3e-6, 1e-5};
-    case kDouble: return {1e-7, 1e-7};
-    case kHalf: return {1e-3, 1e-5};
-    case kBFloat16: return {1.6e-2, 1e-5};
-    default: return {0, 0};
+    case kFloat:
+      return {1.3e-6, 1e-5};
+    case kDouble:
+      return {1e-7, 1e-7};
+    case kHalf:
+      return {1e-3, 1e-5};
+    case kBFloat16:
+      return {1.6e-2, 1e-5};
+    default:
+      return {0, 0};
   }
 }
 
@@ -25,15 +30,28 @@ static std::string listText(const std::vector<int64_t>& v) {
 
 std::string Entry::describe() const {
   switch (kind) {
-    case Kind::Tensor: return tensor.describe();
-    case Kind::Int: return std::to_string(i);
-    case Kind::Bool: return i ? "true" : "false";
-    case Kind::Real: { std::ostringstream os; os.precision(17); os << d; return os.str(); }
-    case Kind::Text: return "\"" + s + "\"";
-    case Kind::IntList: return listText(list);
-    case Kind::Error: return error.kind + ": " + error.message;
-    case Kind::NoError: return "no error";
-    case Kind::Unavailable: return "unavailable (" + s + ")";
+    case Kind::Tensor:
+      return tensor.describe();
+    case Kind::Int:
+      return std::to_string(i);
+    case Kind::Bool:
+      return i ? "true" : "false";
+    case Kind::Real: {
+      std::ostringstream os;
+      os.precision(17);
+      os << d;
+      return os.str();
+    }
+    case Kind::Text:
+      return "\"" + s + "\"";
+    case Kind::IntList:
+      return listText(list);
+    case Kind::Error:
+      return error.kind + ": " + error.message;
+    case Kind::NoError:
+      return "no error";
+    case Kind::Unavailable:
+      return "unavailable (" + s + ")";
   }
   return "?";
 }
@@ -53,8 +71,7 @@ std::vector<std::string> compareTensors(const TensorSnap& want, const TensorSnap
   if (want.dtype != got.dtype) differ("dtype", toString(want.dtype), toString(got.dtype));
   if (want.device != got.device) differ("device", want.device, got.device);
   if (want.sizes != got.sizes) differ("sizes", listText(want.sizes), listText(got.sizes));
-  if (want.strides != got.strides)
-    differ("strides", listText(want.strides), listText(got.strides));
+  if (want.strides != got.strides) differ("strides", listText(want.strides), listText(got.strides));
   if (want.storage_offset != got.storage_offset)
     differ("storage_offset", std::to_string(want.storage_offset),
            std::to_string(got.storage_offset));
@@ -98,8 +115,8 @@ std::vector<std::string> compareRecords(const Record& want, const Record& got) {
     const Entry& w = want.entries[k];
     const Entry& g = got.entries[k];
     if (w.name != g.name) {
-      diffs.push_back("entry " + std::to_string(k) + ": expected '" + w.name + "', got '" +
-                      g.name + "' (the case took another path)");
+      diffs.push_back("entry " + std::to_string(k) + ": expected '" + w.name + "', got '" + g.name +
+                      "' (the case took another path)");
       return diffs;
     }
     for (auto& d : compareEntries(w, g)) diffs.push_back(d);
@@ -120,7 +137,8 @@ std::vector<std::string> checkExpectations(const Record& got) {
       diffs.push_back(e.name + ": documented " + e.expected_error->kind + ": " +
                       e.expected_error->message + ", got " + e.describe());
     if (e.expected_text && e.s != *e.expected_text)
-      diffs.push_back(e.name + ": the documented text is\n" + *e.expected_text + "\nbut got\n" + e.s);
+      diffs.push_back(e.name + ": the documented text is\n" + *e.expected_text + "\nbut got\n" +
+                      e.s);
     if (e.expected_int && e.i != *e.expected_int)
       diffs.push_back(e.name + ": documented " + std::to_string(*e.expected_int) + ", got " +
                       std::to_string(e.i));

@@ -71,8 +71,8 @@ class PythonProcess {
       const auto hello = nlohmann::json::parse(readLine());
       if (!hello.contains("ready")) problem_ = "printing oracle did not start";
     } catch (const std::exception& e) {
-      problem_ = std::string("printing oracle unavailable (is python3-torch installed?): ") +
-                 e.what();
+      problem_ =
+          std::string("printing oracle unavailable (is python3-torch installed?): ") + e.what();
     }
   }
 
@@ -115,8 +115,12 @@ std::string hex(const void* data, size_t n) {
 
 std::string pythonOracleProblem() { return process().problem(); }
 
-std::string pythonRepr(ScalarType dtype, const std::vector<int64_t>& shape, const void* data,
-                       size_t nbytes, bool requires_grad, PrintWhat what) {
+std::string pythonRepr(ScalarType dtype,
+                       const std::vector<int64_t>& shape,
+                       const void* data,
+                       size_t nbytes,
+                       bool requires_grad,
+                       PrintWhat what) {
   nlohmann::json req;
   req["dtype"] = std::string(pythonName(dtype)).substr(6);  // drop "torch."
   req["shape"] = shape;

@@ -14,8 +14,12 @@ namespace parity::conf {
 
 enum class PrintWhat { Tensor, Storage };
 
-std::string pythonRepr(ScalarType dtype, const std::vector<int64_t>& shape, const void* data,
-                       size_t nbytes, bool requires_grad, PrintWhat what);
+std::string pythonRepr(ScalarType dtype,
+                       const std::vector<int64_t>& shape,
+                       const void* data,
+                       size_t nbytes,
+                       bool requires_grad,
+                       PrintWhat what);
 
 // Why the oracle is unavailable, or empty when it works (starts it if needed).
 std::string pythonOracleProblem();

@@ -33,11 +33,15 @@ class Rec {
     push(std::move(e));
   }
   template <class Ints>
-  void list(std::string name, const Ints& v) { push(listEntry(std::move(name), v)); }
+  void list(std::string name, const Ints& v) {
+    push(listEntry(std::move(name), v));
+  }
   // Text compared exactly with the oracle's; `make_text` may throw
   // Unavailable (the oracle cannot print here), which is recorded.
   template <class F>
-  void text(std::string name, F&& make_text) { push(textEntry(std::move(name), make_text)); }
+  void text(std::string name, F&& make_text) {
+    push(textEntry(std::move(name), make_text));
+  }
 
   // The same observations, also checked against a documented literal.
   void expect(std::string name, int64_t got, int64_t documented) {

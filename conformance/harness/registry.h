@@ -39,8 +39,14 @@ struct CaseEntry {
 };
 
 std::vector<CaseEntry>& registry();
-bool registerCase(const char* id, const char* clauses, const char* seeds, const char* file,
-                  int line, CaseFn reference, CaseFn fast, CaseFn libtorch);
+bool registerCase(const char* id,
+                  const char* clauses,
+                  const char* seeds,
+                  const char* file,
+                  int line,
+                  CaseFn reference,
+                  CaseFn fast,
+                  CaseFn libtorch);
 
 template <class E, void (*Body)(Rec<E>&)>
 void runBody(Record& out) {
@@ -56,14 +62,14 @@ void runBody(Record& out) {
 #define PARITY_TORCH_INSTANCE(body) nullptr
 #endif
 
-#define PARITY_CASE(NAME, CLAUSES, SEEDS)                                                       \
-  template <class E>                                                                           \
-  static void NAME##_case(::parity::conf::Rec<E>& r);                                          \
-  [[maybe_unused]] static const bool NAME##_registered = ::parity::conf::registerCase(          \
-      #NAME, CLAUSES, SEEDS, __FILE__, __LINE__,                                                \
+#define PARITY_CASE(NAME, CLAUSES, SEEDS)                                                          \
+  template <class E>                                                                               \
+  static void NAME##_case(::parity::conf::Rec<E>& r);                                              \
+  [[maybe_unused]] static const bool NAME##_registered = ::parity::conf::registerCase(             \
+      #NAME, CLAUSES, SEEDS, __FILE__, __LINE__,                                                   \
       &::parity::conf::runBody<::parity::conf::RefEngine, NAME##_case<::parity::conf::RefEngine>>, \
-      &::parity::conf::runBody<::parity::conf::FastEngine,                                      \
-                               NAME##_case<::parity::conf::FastEngine>>,                        \
-      PARITY_TORCH_INSTANCE(NAME##_case<::parity::conf::TorchEngine>));                         \
-  template <class E>                                                                           \
+      &::parity::conf::runBody<::parity::conf::FastEngine,                                         \
+                               NAME##_case<::parity::conf::FastEngine>>,                           \
+      PARITY_TORCH_INSTANCE(NAME##_case<::parity::conf::TorchEngine>));                            \
+  template <class E>                                                                               \
   static void NAME##_case([[maybe_unused]] ::parity::conf::Rec<E>& r)

@@ -31,8 +31,14 @@ static std::vector<std::string> words(const char* s) {
   return out;
 }
 
-bool registerCase(const char* id, const char* clauses, const char* seeds, const char* file,
-                  int line, CaseFn reference, CaseFn fast, CaseFn libtorch) {
+bool registerCase(const char* id,
+                  const char* clauses,
+                  const char* seeds,
+                  const char* file,
+                  int line,
+                  CaseFn reference,
+                  CaseFn fast,
+                  CaseFn libtorch) {
   CaseInfo info{id, words(clauses), words(seeds), std::filesystem::path(file).filename(), line};
   registry().push_back({info, reference, fast, libtorch});
   return true;
@@ -84,9 +90,9 @@ const Outcome& outcome(const CaseEntry& c, const std::string& engine) {
   Outcome o = engine == "reference" ? runOn<RefEngine>(c.reference)
               : engine == "fast"    ? runOn<FastEngine>(c.fast)
 #if PARITY_HAVE_TORCH
-                                    : runOn<TorchEngine>(c.libtorch);
+                                 : runOn<TorchEngine>(c.libtorch);
 #else
-                                    : Outcome{};
+                                 : Outcome{};
 #endif
   return cache.emplace(key, std::move(o)).first->second;
 }
@@ -188,12 +194,15 @@ int main(int argc, char** argv) {
     }
   testing::InitGoogleTest(&argc, argv);
   std::vector<std::string> engines = {"reference", "fast"};
-  if (PARITY_HAVE_TORCH) engines.push_back("libtorch");
-  else std::cout << "[parity] LibTorch absent: fast is compared with reference only\n";
+  if (PARITY_HAVE_TORCH)
+    engines.push_back("libtorch");
+  else
+    std::cout << "[parity] LibTorch absent: fast is compared with reference only\n";
   for (const CaseEntry& c : registry())
     for (const std::string& e : engines)
       testing::RegisterTest(c.info.id.c_str(), e.c_str(), nullptr, nullptr, c.info.file.c_str(),
-                            c.info.line, [&c, e]() -> testing::Test* { return new CaseTest(&c, e); });
+                            c.info.line,
+                            [&c, e]() -> testing::Test* { return new CaseTest(&c, e); });
   const int rc = RUN_ALL_TESTS();
   writeResults(binaryName(argv[0]));
   return rc;

@@ -26,7 +26,10 @@ std::string TensorSnap::describe() const {
   const size_t n = reals.size() + ints.size();
   for (size_t i = 0; i < n && i < 12; ++i) {
     os << (i ? ", " : "");
-    if (reals.empty()) os << ints[i]; else os << reals[i];
+    if (reals.empty())
+      os << ints[i];
+    else
+      os << reals[i];
   }
   if (n > 12) os << ", ...";
   os << "]";
@@ -36,9 +39,12 @@ std::string TensorSnap::describe() const {
 double halfBitsToDouble(uint16_t h) {
   const int sign = h >> 15, exp = (h >> 10) & 0x1f, man = h & 0x3ff;
   double v;
-  if (exp == 0) v = std::ldexp(man, -24);
-  else if (exp == 31) v = man ? NAN : INFINITY;
-  else v = std::ldexp(man + 1024, exp - 25);
+  if (exp == 0)
+    v = std::ldexp(man, -24);
+  else if (exp == 31)
+    v = man ? NAN : INFINITY;
+  else
+    v = std::ldexp(man + 1024, exp - 25);
   return sign ? -v : v;
 }
 
@@ -49,7 +55,8 @@ double bfloat16BitsToDouble(uint16_t b) {
   return f;
 }
 
-template <class T> static T load(const void* p) {
+template <class T>
+static T load(const void* p) {
   T v;
   std::memcpy(&v, p, sizeof(T));
   return v;
@@ -57,23 +64,35 @@ template <class T> static T load(const void* p) {
 
 double readReal(ScalarType t, const void* p) {
   switch (t) {
-    case kHalf: return halfBitsToDouble(load<uint16_t>(p));
-    case kBFloat16: return bfloat16BitsToDouble(load<uint16_t>(p));
-    case kFloat: return load<float>(p);
-    case kDouble: return load<double>(p);
-    default: return static_cast<double>(readInt(t, p));
+    case kHalf:
+      return halfBitsToDouble(load<uint16_t>(p));
+    case kBFloat16:
+      return bfloat16BitsToDouble(load<uint16_t>(p));
+    case kFloat:
+      return load<float>(p);
+    case kDouble:
+      return load<double>(p);
+    default:
+      return static_cast<double>(readInt(t, p));
   }
 }
 
 int64_t readInt(ScalarType t, const void* p) {
   switch (t) {
-    case kBool: return load<uint8_t>(p) != 0;
-    case kByte: return load<uint8_t>(p);
-    case kChar: return load<int8_t>(p);
-    case kShort: return load<int16_t>(p);
-    case kInt: return load<int32_t>(p);
-    case kLong: return load<int64_t>(p);
-    default: return static_cast<int64_t>(readReal(t, p));
+    case kBool:
+      return load<uint8_t>(p) != 0;
+    case kByte:
+      return load<uint8_t>(p);
+    case kChar:
+      return load<int8_t>(p);
+    case kShort:
+      return load<int16_t>(p);
+    case kInt:
+      return load<int32_t>(p);
+    case kLong:
+      return load<int64_t>(p);
+    default:
+      return static_cast<int64_t>(readReal(t, p));
   }
 }
 
@@ -86,8 +105,10 @@ void readValues(TensorSnap& snap, const void* first) {
     int64_t off = 0;
     for (size_t d = 0; d < idx.size(); ++d) off += idx[d] * snap.strides[d];
     const char* p = static_cast<const char*>(first) + off * item;
-    if (real) snap.reals.push_back(readReal(snap.dtype, p));
-    else snap.ints.push_back(readInt(snap.dtype, p));
+    if (real)
+      snap.reals.push_back(readReal(snap.dtype, p));
+    else
+      snap.ints.push_back(readInt(snap.dtype, p));
     for (size_t d = idx.size(); d-- > 0;) {  // odometer increment, last dim fastest
       if (++idx[d] < snap.sizes[d]) break;
       idx[d] = 0;

@@ -27,11 +27,16 @@ ClauseIndex loadClauseIndex(const std::string& path) {
   index.path = path;
   const YAML::Node root = YAML::LoadFile(path);
   for (const YAML::Node& a : root["areas"]) {
-    Area area{a["area"].as<std::string>(), a["document"].as<std::string>(),
-              a["title"].as<std::string>(), {}};
+    Area area{a["area"].as<std::string>(),
+              a["document"].as<std::string>(),
+              a["title"].as<std::string>(),
+              {}};
     for (const YAML::Node& c : a["clauses"]) {
-      Clause clause{c["id"].as<std::string>(), c["title"].as<std::string>(), area.area,
-                    c["source"].as<std::string>(), {}};
+      Clause clause{c["id"].as<std::string>(),
+                    c["title"].as<std::string>(),
+                    area.area,
+                    c["source"].as<std::string>(),
+                    {}};
       for (const YAML::Node& s : c["seeds"]) clause.seeds.push_back(s.as<std::string>());
       area.clauses.push_back(clause);
     }

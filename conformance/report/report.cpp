@@ -1,14 +1,13 @@
 // parity_report: the conformance matrix (clause × engine) from the results
 // the conformance binaries wrote, printed and written as Markdown and JUnit
 // XML; and, with --check-coverage, the check that every clause has a case.
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
@@ -36,13 +35,20 @@ Options parse(int argc, char** argv) {
       if (i + 1 >= argc) throw std::runtime_error(a + " needs a value");
       return argv[++i];
     };
-    if (a == "--clauses") o.clauses = next();
-    else if (a == "--examples") o.examples = next();
-    else if (a == "--results") o.results = next();
-    else if (a == "--markdown") o.markdown = next();
-    else if (a == "--junit") o.junit = next();
-    else if (a == "--check-coverage") o.check_coverage = true;
-    else o.binaries.push_back(a);
+    if (a == "--clauses")
+      o.clauses = next();
+    else if (a == "--examples")
+      o.examples = next();
+    else if (a == "--results")
+      o.results = next();
+    else if (a == "--markdown")
+      o.markdown = next();
+    else if (a == "--junit")
+      o.junit = next();
+    else if (a == "--check-coverage")
+      o.check_coverage = true;
+    else
+      o.binaries.push_back(a);
   }
   if (o.clauses.empty()) throw std::runtime_error("--clauses is required");
   return o;
@@ -61,8 +67,10 @@ json listCases(const std::string& binary) {
 int checkCoverage(const Options& o, const ClauseIndex& index) {
   std::vector<std::string> problems = checkIndexAgainstDocuments(index);
   std::set<std::string> examples;
-  if (!o.examples.empty() && fs::exists(o.examples)) examples = loadExampleIds(o.examples);
-  else std::cout << "seed inventory not found (" << o.examples << "): seed IDs not checked\n";
+  if (!o.examples.empty() && fs::exists(o.examples))
+    examples = loadExampleIds(o.examples);
+  else
+    std::cout << "seed inventory not found (" << o.examples << "): seed IDs not checked\n";
   std::map<std::string, int> cases_per_clause;
   std::set<std::string> seeds_covered;
   size_t n_cases = 0;
@@ -105,11 +113,20 @@ std::string xmlEscape(const std::string& s) {
   std::string out;
   for (char ch : s) {
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += ch;
     }
   }
   return out;
@@ -147,10 +164,12 @@ int report(const Options& o, const ClauseIndex& index) {
   for (const Row& r : rows) ++totals[r.status];
   std::ostringstream md;
   md << "# parity conformance report\n\n";
-  md << "Oracle: " << (oracle.empty() ? "**absent** (LibTorch not found; fast is compared with reference)"
-                                       : "LibTorch 1.13 (Debian libtorch-dev)");
+  md << "Oracle: "
+     << (oracle.empty() ? "**absent** (LibTorch not found; fast is compared with reference)"
+                        : "LibTorch 1.13 (Debian libtorch-dev)");
   md << "; printing oracle: "
-     << (printing_problem.empty() ? "Python torch 1.13 (python3-torch)" : printing_problem) << ".\n\n";
+     << (printing_problem.empty() ? "Python torch 1.13 (python3-torch)" : printing_problem)
+     << ".\n\n";
   md << rows.size() << " case runs: " << totals["pass"] << " pass, " << totals["fail"] << " fail, "
      << totals["not implemented"] << " not implemented.\n\n";
   md << "| clause | title |";
@@ -164,7 +183,8 @@ int report(const Options& o, const ClauseIndex& index) {
     for (const auto& e : engines) {
       std::vector<const Row*> mine;
       for (const Row& r : rows)
-        if (r.engine == e && std::count(r.clauses.begin(), r.clauses.end(), c->id)) mine.push_back(&r);
+        if (r.engine == e && std::count(r.clauses.begin(), r.clauses.end(), c->id))
+          mine.push_back(&r);
       const std::string s = clauseStatus(mine);
       failed = failed || s == "FAIL" || s == "no case";
       md << " " << s << " (" << mine.size() << ") |";
@@ -173,7 +193,8 @@ int report(const Options& o, const ClauseIndex& index) {
   }
   std::ostringstream fails;
   for (const Row& r : rows)
-    if (r.status == "fail") fails << "- `" << r.case_id << "` on " << r.engine << ": " << r.detail << "\n";
+    if (r.status == "fail")
+      fails << "- `" << r.case_id << "` on " << r.engine << ": " << r.detail << "\n";
   if (!fails.str().empty()) md << "\n## Failures\n\n" << fails.str();
   std::cout << md.str();
   if (!o.markdown.empty()) std::ofstream(o.markdown) << md.str();
@@ -197,7 +218,8 @@ int report(const Options& o, const ClauseIndex& index) {
         for (const auto& c : r->clauses) clauses += (clauses.empty() ? "" : " ") + c;
         x << "  <testcase classname=\"" << r->binary << "\" name=\"" << xmlEscape(r->case_id)
           << " [" << clauses << "]\">";
-        if (r->status == "fail") x << "<failure message=\"disagrees\">" << xmlEscape(r->detail) << "</failure>";
+        if (r->status == "fail")
+          x << "<failure message=\"disagrees\">" << xmlEscape(r->detail) << "</failure>";
         if (r->status == "not implemented") x << "<skipped message=\"not implemented\"/>";
         x << "</testcase>\n";
       }

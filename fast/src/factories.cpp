@@ -57,8 +57,10 @@ std::vector<int64_t> list_shape(const NestedList& n) {
 // Leaves as LibTorch's TensorDataContainer prints them: ostream's defaults.
 void print_nested(std::ostream& os, const NestedList& n) {
   if (!n.is_list()) {
-    if (n.leaf().isFloatingPoint()) os << n.leaf().toDouble();
-    else os << n.leaf().toLong();
+    if (n.leaf().isFloatingPoint())
+      os << n.leaf().toDouble();
+    else
+      os << n.leaf().toLong();
     return;
   }
   os << "{";
@@ -147,7 +149,11 @@ std::string range_str(double v) {
 }
 
 template <class T>
-void arange_kernel(const Scalar& start, const Scalar& end, const Scalar& step, const TensorOptions& o, ScalarType dt,
+void arange_kernel(const Scalar& start,
+                   const Scalar& end,
+                   const Scalar& step,
+                   const TensorOptions& o,
+                   ScalarType dt,
                    Tensor* result) {
   using A = std::conditional_t<std::is_integral_v<T>, int64_t,
                                std::conditional_t<core::is_reduced_float_v<T>, float, double>>;
@@ -168,21 +174,26 @@ void arange_kernel(const Scalar& start, const Scalar& end, const Scalar& step, c
   } else {
     size_d = std::ceil((end.toDouble() - start.toDouble()) / step.toDouble());
   }
-  if (!(size_d >= 0 && size_d <= 9.2233720368547758e18)) throw Error("invalid size, possible overflow?");
+  if (!(size_d >= 0 && size_d <= 9.2233720368547758e18))
+    throw Error("invalid size, possible overflow?");
   const int64_t n = static_cast<int64_t>(size_d);
   *result = new_tensor({n}, o, dt);
   T* out = result->data_ptr<T>();
   if constexpr (std::is_integral_v<T>) {
     // Integer steps are exact; wrap like torch's int64 arithmetic would.
     for (int64_t i = 0; i < n; ++i)
-      out[i] = static_cast<T>(static_cast<int64_t>(static_cast<uint64_t>(xstart) +
-                                                   static_cast<uint64_t>(xstep) * static_cast<uint64_t>(i)));
+      out[i] = static_cast<T>(static_cast<int64_t>(
+          static_cast<uint64_t>(xstart) + static_cast<uint64_t>(xstep) * static_cast<uint64_t>(i)));
   } else if constexpr (core::is_reduced_float_v<T>) {
     auto at = [&](int64_t i) { return r16<T>(std::fma(xstep, static_cast<float>(i), xstart)); };
-    auto lane = [&](T base, int64_t k) { return r16<T>(f32(base) + static_cast<float>(k) * xstep); };
+    auto lane = [&](T base, int64_t k) {
+      return r16<T>(f32(base) + static_cast<float>(k) * xstep);
+    };
     vectorised_fill(out, n, at, lane);
   } else {
-    auto at = [&](int64_t i) { return static_cast<T>(std::fma(xstep, static_cast<double>(i), xstart)); };
+    auto at = [&](int64_t i) {
+      return static_cast<T>(std::fma(xstep, static_cast<double>(i), xstart));
+    };
     auto lane = [&](T base, int64_t k) {
       return static_cast<T>(std::fma(static_cast<double>(k), xstep, static_cast<double>(base)));
     };
@@ -196,10 +207,12 @@ void linspace_kernel(const Scalar& start_s, const Scalar& end_s, int64_t steps, 
   const T end = core::checked_scalar_to<T>(end_s);
   const int64_t halfway = steps / 2;
   if constexpr (std::is_integral_v<T>) {
-    const double step = (static_cast<double>(end) - static_cast<double>(start)) / static_cast<double>(steps - 1);
+    const double step =
+        (static_cast<double>(end) - static_cast<double>(start)) / static_cast<double>(steps - 1);
     auto at = [&](int64_t i) {
       double v = i < halfway ? std::fma(step, static_cast<double>(i), static_cast<double>(start))
-                             : std::fma(-step, static_cast<double>(steps - i - 1), static_cast<double>(end));
+                             : std::fma(-step, static_cast<double>(steps - i - 1),
+                                        static_cast<double>(end));
       return convert<T>(v);
     };
     auto lane = [&](T base, int64_t k) {
@@ -207,17 +220,20 @@ void linspace_kernel(const Scalar& start_s, const Scalar& end_s, int64_t steps, 
     };
     vectorised_fill(out, steps, at, lane);
   } else if constexpr (core::is_reduced_float_v<T>) {
-    const T step = r16<T>(f32(r16<T>(f32(end) - f32(start))) / f32(r16<T>(static_cast<float>(steps - 1))));
+    const T step =
+        r16<T>(f32(r16<T>(f32(end) - f32(start))) / f32(r16<T>(static_cast<float>(steps - 1))));
     auto mul = [&](T a, int64_t b) { return r16<T>(f32(a) * f32(r16<T>(static_cast<float>(b)))); };
     auto at = [&](int64_t i) {
-      return i < halfway ? r16<T>(f32(start) + f32(mul(step, i))) : r16<T>(f32(end) - f32(mul(step, steps - i - 1)));
+      return i < halfway ? r16<T>(f32(start) + f32(mul(step, i)))
+                         : r16<T>(f32(end) - f32(mul(step, steps - i - 1)));
     };
     auto lane = [&](T base, int64_t k) { return r16<T>(f32(base) + f32(mul(step, k))); };
     vectorised_fill(out, steps, at, lane);
   } else {
     const T step = (end - start) / static_cast<T>(steps - 1);
     auto at = [&](int64_t i) {
-      return i < halfway ? std::fma(step, static_cast<T>(i), start) : std::fma(-step, static_cast<T>(steps - i - 1), end);
+      return i < halfway ? std::fma(step, static_cast<T>(i), start)
+                         : std::fma(-step, static_cast<T>(steps - i - 1), end);
     };
     auto lane = [&](T base, int64_t k) {
       // torch rounds the product before the add here (no FMA; the target
@@ -260,26 +276,31 @@ Tensor zeros(IntArrayRef sizes, TensorOptions options) {
 }
 
 // full() would infer kLong from the 1; ones() defaults to float.
-Tensor ones(IntArrayRef sizes, TensorOptions options) { return full(sizes, 1, options.dtype(options.dtype())); }
+Tensor ones(IntArrayRef sizes, TensorOptions options) {
+  return full(sizes, 1, options.dtype(options.dtype()));
+}
 
 Tensor full(IntArrayRef sizes, Scalar value, TensorOptions options) {
-  ScalarType dt = options.has_dtype()          ? options.dtype()
-                  : value.isBoolean()          ? kBool
-                  : value.isIntegral(false)    ? kLong
-                                               : kFloat;
+  ScalarType dt = options.has_dtype()       ? options.dtype()
+                  : value.isBoolean()       ? kBool
+                  : value.isIntegral(false) ? kLong
+                                            : kFloat;
   Tensor out = new_tensor(sizes, options, dt);
   cpu::fill(*out.unsafeGetTensorImpl(), value);
   return finish(out, options);
 }
 
 Tensor arange(Scalar end, TensorOptions options) { return arange(0, end, 1, options); }
-Tensor arange(Scalar start, Scalar end, TensorOptions options) { return arange(start, end, 1, options); }
+Tensor arange(Scalar start, Scalar end, TensorOptions options) {
+  return arange(start, end, 1, options);
+}
 
 Tensor arange(Scalar start, Scalar end, Scalar step, TensorOptions options) {
   detail::check_device(options.device());
   ScalarType dt = options.has_dtype() ? options.dtype()
-                  : (start.isIntegral(true) && end.isIntegral(true) && step.isIntegral(true)) ? kLong
-                                                                                             : kFloat;
+                  : (start.isIntegral(true) && end.isIntegral(true) && step.isIntegral(true))
+                      ? kLong
+                      : kFloat;
   if (dt == kBool) not_implemented_for("arange_cpu", dt);
   Tensor out;
   core::dispatch_dtype(dt, [&](auto tag) {
@@ -299,7 +320,8 @@ Tensor linspace(Scalar start, Scalar end, int64_t steps, TensorOptions options) 
     if (dt == kBool) not_implemented_for("linspace_cpu", dt);
     core::dispatch_dtype(dt, [&](auto tag) {
       using T = typename decltype(tag)::type;
-      if constexpr (!std::is_same_v<T, bool>) linspace_kernel<T>(start, end, steps, out.data_ptr<T>());
+      if constexpr (!std::is_same_v<T, bool>)
+        linspace_kernel<T>(start, end, steps, out.data_ptr<T>());
     });
   }
   return finish(out, options);
@@ -329,7 +351,9 @@ Tensor like(const Tensor& t, const TensorOptions& o) {
 }
 }  // namespace
 
-Tensor empty_like(const Tensor& t, TensorOptions options) { return finish(like(t, options), options); }
+Tensor empty_like(const Tensor& t, TensorOptions options) {
+  return finish(like(t, options), options);
+}
 
 Tensor zeros_like(const Tensor& t, TensorOptions options) {
   Tensor out = like(t, options);

@@ -17,7 +17,8 @@ Tensor apply_select(const Tensor& t, int64_t dim, int64_t index, int64_t real_di
   if (t.dim() == 0) {
     if (index == 0 && dim == 0) {
       throw IndexError(
-          "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a "
+          "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in "
+          "C++ to convert a "
           "0-dim tensor to a number");
     }
     // torch reads a size of 0 here.
@@ -91,12 +92,15 @@ Tensor get_item(const Tensor& self, const TensorIndex* idx, size_t n) {
     if (ix.is_integer()) return apply_select(self, 0, ix.integer(), 0);
     if (ix.is_slice()) return apply_slice(self, 0, ix.slice());
     if (ix.is_none()) return self.unsqueeze(0);
-    if (ix.is_ellipsis()) return detail::make_view(self, meta::Geometry{self.sizes(), self.strides(), self.storage_offset()});
+    if (ix.is_ellipsis())
+      return detail::make_view(self,
+                               meta::Geometry{self.sizes(), self.strides(), self.storage_offset()});
   }
   Sliced s = apply_slicing(self, idx, n);
   if (s.bools.empty()) {
     if (s.view.is_same(self))  // x[...] still returns a new alias
-      return detail::make_view(self, meta::Geometry{self.sizes(), self.strides(), self.storage_offset()});
+      return detail::make_view(self,
+                               meta::Geometry{self.sizes(), self.strides(), self.storage_offset()});
     return s.view;
   }
   // Advanced indexing always copies, into a tensor laid out the way
@@ -120,7 +124,8 @@ void copy_to(Tensor dst, const Tensor& value) {
   }
   int64_t lead = 0;
   while (lead < value.dim() && value.sizes()[lead] == 1) ++lead;
-  DimVector stripped(IntArrayRef(value.sizes().begin() + lead, static_cast<size_t>(value.dim() - lead)));
+  DimVector stripped(
+      IntArrayRef(value.sizes().begin() + lead, static_cast<size_t>(value.dim() - lead)));
   Tensor v = value.view(stripped);
   dst.copy_(v.expand(dst.sizes()));
 }
@@ -149,7 +154,8 @@ void set_item(const Tensor& self, const TensorIndex* idx, size_t n, const Tensor
   }
   if (!ok) {
     throw Error("shape mismatch: value tensor of shape " + meta::sizes_str(value.sizes()) +
-                " cannot be broadcast to indexing result of shape " + meta::sizes_str(target.sizes()));
+                " cannot be broadcast to indexing result of shape " +
+                meta::sizes_str(target.sizes()));
   }
   if (all_true) detail::copy_into(target, value);
   detail::bump_version(self);

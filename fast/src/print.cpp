@@ -107,8 +107,12 @@ class Formatter {
   std::string format(const Value& v) const {
     std::string s;
     switch (kind_) {
-      case Kind::Integer: s = std::to_string(v.i); break;
-      case Kind::Boolean: s = v.b ? "True" : "False"; break;
+      case Kind::Integer:
+        s = std::to_string(v.i);
+        break;
+      case Kind::Boolean:
+        s = v.b ? "True" : "False";
+        break;
       case Kind::Floating:
         if (sci_mode_) {
           s = py_format(v.d, 'e', kPrecision);
@@ -185,12 +189,14 @@ std::string tensor_str_with(const Tensor& t, int64_t indent, bool summarize, con
   std::vector<std::string> slices;
   int64_t n = t.size(0);
   if (summarize && n > 2 * kEdgeItems) {
-    for (int64_t i = 0; i < kEdgeItems; ++i) slices.push_back(tensor_str_with(t.select(0, i), indent + 1, summarize, f));
+    for (int64_t i = 0; i < kEdgeItems; ++i)
+      slices.push_back(tensor_str_with(t.select(0, i), indent + 1, summarize, f));
     slices.push_back("...");
     for (int64_t i = n - kEdgeItems; i < n; ++i)
       slices.push_back(tensor_str_with(t.select(0, i), indent + 1, summarize, f));
   } else {
-    for (int64_t i = 0; i < n; ++i) slices.push_back(tensor_str_with(t.select(0, i), indent + 1, summarize, f));
+    for (int64_t i = 0; i < n; ++i)
+      slices.push_back(tensor_str_with(t.select(0, i), indent + 1, summarize, f));
   }
   // Built by appends: GCC 12 at -O3 misreports "lit" + std::string (PR105329).
   std::string sep(1, ',');
@@ -236,7 +242,8 @@ std::string repr(const Tensor& t) {
     if (dt != kFloat) suffixes.push_back(std::string("dtype=") + pythonName(dt));
     body = "[]";
   } else {
-    if (dt != kFloat && dt != kLong && dt != kBool) suffixes.push_back(std::string("dtype=") + pythonName(dt));
+    if (dt != kFloat && dt != kLong && dt != kBool)
+      suffixes.push_back(std::string("dtype=") + pythonName(dt));
     body = tensor_str(t, indent);
   }
   if (t.requires_grad()) suffixes.push_back("requires_grad=True");
@@ -244,7 +251,8 @@ std::string repr(const Tensor& t) {
   // _add_suffixes
   std::string s = prefix + body;
   size_t nl = s.rfind('\n');
-  int64_t last_line_len = static_cast<int64_t>(s.size()) - (nl == std::string::npos ? -1 : static_cast<int64_t>(nl)) + 1;
+  int64_t last_line_len = static_cast<int64_t>(s.size()) -
+                          (nl == std::string::npos ? -1 : static_cast<int64_t>(nl)) + 1;
   for (const std::string& suf : suffixes) {
     int64_t len = static_cast<int64_t>(suf.size());
     if (last_line_len + len + 2 > kLineWidth) {

@@ -39,7 +39,8 @@ std::string python_float_repr(double x) {
     } else if (decpt >= nd) {
       out = digits + std::string(static_cast<size_t>(decpt - nd), '0') + ".0";
     } else {
-      out = digits.substr(0, static_cast<size_t>(decpt)) + "." + digits.substr(static_cast<size_t>(decpt));
+      out = digits.substr(0, static_cast<size_t>(decpt)) + "." +
+            digits.substr(static_cast<size_t>(decpt));
     }
   } else {
     out = digits.substr(0, 1);

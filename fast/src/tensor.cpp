@@ -24,14 +24,16 @@ Tensor make_strided(IntArrayRef sizes, IntArrayRef strides, ScalarType dtype, bo
     }
     extent += (sizes[i] - 1) * strides[i];
   }
-  Storage storage(StorageImpl::create(static_cast<size_t>(extent) * elementSize(dtype), zero), dtype);
-  return Tensor(IntrusivePtr<TensorImpl>(new TensorImpl(std::move(storage), dtype, DimVector(sizes),
-                                                        DimVector(strides), 0)));
+  Storage storage(StorageImpl::create(static_cast<size_t>(extent) * elementSize(dtype), zero),
+                  dtype);
+  return Tensor(IntrusivePtr<TensorImpl>(
+      new TensorImpl(std::move(storage), dtype, DimVector(sizes), DimVector(strides), 0)));
 }
 
 Tensor make_view(const Tensor& t, meta::Geometry&& g) {
   const TensorImpl* src = t.unsafeGetTensorImpl();
-  auto* impl = new TensorImpl(src->storage(), src->dtype(), std::move(g.sizes), std::move(g.strides), g.offset);
+  auto* impl = new TensorImpl(src->storage(), src->dtype(), std::move(g.sizes),
+                              std::move(g.strides), g.offset);
   return Tensor(IntrusivePtr<TensorImpl>(impl));
 }
 
@@ -40,7 +42,8 @@ void copy_into(const Tensor& dst, const Tensor& src) {
   const TensorImpl& s = *src.unsafeGetTensorImpl();
   if (d.numel() == 0) return;
   // The common case (contiguous to contiguous, same shape) skips planning.
-  if (d.is_contiguous() && s.is_contiguous() && d.numel() == s.numel() && d.sizes().ref() == s.sizes().ref()) {
+  if (d.is_contiguous() && s.is_contiguous() && d.numel() == s.numel() &&
+      d.sizes().ref() == s.sizes().ref()) {
     if (d.dtype() == s.dtype() && d.numel() < iter::kGrainSize) {
       std::memcpy(d.data(), s.data(), static_cast<size_t>(d.numel()) * d.itemsize());
       return;
@@ -58,7 +61,8 @@ void copy_into(const Tensor& dst, const Tensor& src) {
     size_t di = nd - 1 - k, si = ns - 1 - k;
     sst[di] = s.sizes()[si] == 1 ? 0 : s.strides()[si];
   }
-  auto plan = iter::make_plan(d.sizes(), d.data(), d.strides(), d.itemsize(), s.data(), sst, s.itemsize());
+  auto plan =
+      iter::make_plan(d.sizes(), d.data(), d.strides(), d.itemsize(), s.data(), sst, s.itemsize());
   iter::run(plan, cpu::copy_row_kernel(s.dtype(), d.dtype()));
 }
 
@@ -84,7 +88,8 @@ int64_t Tensor::size(int64_t d) const { return impl_->sizes()[meta::wrap_dim(d, 
 int64_t Tensor::stride(int64_t d) const { return impl_->strides()[meta::wrap_dim(d, dim())]; }
 
 Tensor& Tensor::requires_grad_(bool r) {
-  if (r && !isFloatingType(dtype())) throw Error("Only Tensors of floating point and complex dtype can require gradients");
+  if (r && !isFloatingType(dtype()))
+    throw Error("Only Tensors of floating point and complex dtype can require gradients");
   impl_->set_requires_grad(r);
   return *this;
 }
@@ -100,7 +105,8 @@ T* Tensor::data_ptr() const {
 
 Scalar Tensor::item() const {
   if (numel() != 1)
-    throw Error("a Tensor with " + std::to_string(numel()) + " elements cannot be converted to Scalar");
+    throw Error("a Tensor with " + std::to_string(numel()) +
+                " elements cannot be converted to Scalar");
   return core::dispatch_dtype(dtype(), [&](auto tag) {
     using T = typename decltype(tag)::type;
     return core::element_to_scalar(*reinterpret_cast<const T*>(impl_->data()));
@@ -112,7 +118,7 @@ T Tensor::item() const {
   return core::checked_scalar_to<T>(item());  // LibTorch: item().to<T>()
 }
 
-#define PARITY_FAST_INSTANTIATE(T)          \
+#define PARITY_FAST_INSTANTIATE(T)         \
   template T* Tensor::data_ptr<T>() const; \
   template T Tensor::item<T>() const;
 PARITY_FAST_INSTANTIATE(bool)
@@ -186,7 +192,8 @@ bool partial_overlap(const TensorImpl& a, const TensorImpl& b) {
 }
 
 const char* const kInternalOverlap =
-    "unsupported operation: more than one element of the written-to tensor refers to a single memory location. "
+    "unsupported operation: more than one element of the written-to tensor refers to a single "
+    "memory location. "
     "Please clone() the tensor before performing the operation.";
 
 }  // namespace
@@ -199,7 +206,8 @@ Tensor& Tensor::copy_(const Tensor& src) {
   }
   const TensorImpl& d = *impl_;
   const TensorImpl& s = *src.impl_;
-  bool same_data = d.storage_impl() == s.storage_impl() && d.storage_offset() == s.storage_offset() &&
+  bool same_data = d.storage_impl() == s.storage_impl() &&
+                   d.storage_offset() == s.storage_offset() &&
                    d.strides().ref() == s.strides().ref() && d.sizes().ref() == s.sizes().ref() &&
                    d.dtype() == s.dtype();
   if (!same_data) {
@@ -207,14 +215,15 @@ Tensor& Tensor::copy_(const Tensor& src) {
     if (meta::has_internal_overlap(d.sizes(), d.strides())) throw Error(kInternalOverlap);
     if (partial_overlap(d, s)) {
       throw Error(
-          "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single "
+          "unsupported operation: some elements of the input tensor and the written-to tensor "
+          "refer to a single "
           "memory location. Please clone() the tensor before performing the operation.");
     }
     if (d.sizes().ref() != s.sizes().ref()) {
       DimVector shape = meta::broadcast_shapes(d.sizes(), s.sizes());
       if (shape.ref() != d.sizes().ref()) {
-        throw Error("output with shape " + meta::sizes_str(d.sizes()) + " doesn't match the broadcast shape " +
-                    meta::sizes_str(shape));
+        throw Error("output with shape " + meta::sizes_str(d.sizes()) +
+                    " doesn't match the broadcast shape " + meta::sizes_str(shape));
       }
     }
     detail::copy_into(*this, src);

@@ -11,7 +11,8 @@ Tensor Tensor::view(IntArrayRef shape) const {
   auto st = meta::compute_stride(sizes(), strides(), target);
   if (!st) {
     throw Error(
-        "view size is not compatible with input tensor's size and stride (at least one dimension spans across two "
+        "view size is not compatible with input tensor's size and stride (at least one dimension "
+        "spans across two "
         "contiguous subspaces). Use .reshape(...) instead.");
   }
   return make_view(*this, meta::Geometry{std::move(target), std::move(*st), storage_offset()});
@@ -33,7 +34,9 @@ Tensor Tensor::transpose(int64_t d0, int64_t d1) const {
 }
 
 Tensor Tensor::t() const {
-  if (dim() > 2) throw Error("t() expects a tensor with <= 2 dimensions, but self is " + std::to_string(dim()) + "D");
+  if (dim() > 2)
+    throw Error("t() expects a tensor with <= 2 dimensions, but self is " + std::to_string(dim()) +
+                "D");
   return transpose(0, dim() < 2 ? 0 : 1);
 }
 
@@ -45,7 +48,9 @@ Tensor Tensor::unsqueeze(int64_t d) const {
   return make_view(*this, meta::unsqueeze(sizes(), strides(), storage_offset(), d));
 }
 
-Tensor Tensor::squeeze() const { return make_view(*this, meta::squeeze(sizes(), strides(), storage_offset())); }
+Tensor Tensor::squeeze() const {
+  return make_view(*this, meta::squeeze(sizes(), strides(), storage_offset()));
+}
 
 Tensor Tensor::squeeze(int64_t d) const {
   return make_view(*this, meta::squeeze(sizes(), strides(), storage_offset(), d));
@@ -64,7 +69,10 @@ Tensor Tensor::select(int64_t d, int64_t index) const {
   return make_view(*this, meta::select(sizes(), strides(), storage_offset(), d, index));
 }
 
-Tensor Tensor::slice(int64_t d, std::optional<int64_t> start, std::optional<int64_t> end, int64_t step) const {
+Tensor Tensor::slice(int64_t d,
+                     std::optional<int64_t> start,
+                     std::optional<int64_t> end,
+                     int64_t step) const {
   return make_view(*this, meta::slice(sizes(), strides(), storage_offset(), d, start, end, step));
 }
 
@@ -72,7 +80,8 @@ Tensor Tensor::flatten(int64_t start_dim, int64_t end_dim) const {
   // torch checks the dims first, even for a 0-d tensor (range [-1, 0]).
   start_dim = meta::wrap_dim(start_dim, dim());
   end_dim = meta::wrap_dim(end_dim, dim());
-  if (start_dim > end_dim) throw Error("flatten() has invalid args: start_dim cannot come after end_dim");
+  if (start_dim > end_dim)
+    throw Error("flatten() has invalid args: start_dim cannot come after end_dim");
   if (dim() == 0) return reshape({1});
   if (start_dim == end_dim) return *this;
   DimVector shape;

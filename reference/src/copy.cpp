@@ -58,7 +58,8 @@ void check_broadcastable_to(IntArrayRef dst, IntArrayRef src) {
   }
   if (IntArrayRef(shape) != dst) {
     std::ostringstream msg;
-    msg << "output with shape " << dst << " doesn't match the broadcast shape " << IntArrayRef(shape);
+    msg << "output with shape " << dst << " doesn't match the broadcast shape "
+        << IntArrayRef(shape);
     throw Error(msg.str());
   }
 }

@@ -44,9 +44,12 @@ T float_to_integer(double d) {
 
 template <class T>
 Scalar to_scalar(T v) {
-  if constexpr (std::is_same_v<T, Half>) return Scalar(static_cast<double>(half_bits_to_float(v.x)));
-  else if constexpr (std::is_same_v<T, BFloat16>) return Scalar(static_cast<double>(bfloat16_bits_to_float(v.x)));
-  else return Scalar(v);  // bool -> Bool, integers -> Int, floats -> Double
+  if constexpr (std::is_same_v<T, Half>)
+    return Scalar(static_cast<double>(half_bits_to_float(v.x)));
+  else if constexpr (std::is_same_v<T, BFloat16>)
+    return Scalar(static_cast<double>(bfloat16_bits_to_float(v.x)));
+  else
+    return Scalar(v);  // bool -> Bool, integers -> Int, floats -> Double
 }
 
 }  // namespace
@@ -105,16 +108,26 @@ namespace {
 // The type names c10::Scalar's accessors put in their overflow message.
 const char* accessor_name(ScalarType dtype) {
   switch (dtype) {
-    case kByte: return "uint8_t";
-    case kChar: return "int8_t";
-    case kShort: return "int16_t";
-    case kInt: return "int";
-    case kLong: return "int64_t";
-    case kHalf: return "at::Half";
-    case kBFloat16: return "at::BFloat16";
-    case kFloat: return "float";
-    case kDouble: return "double";
-    case kBool: return "bool";
+    case kByte:
+      return "uint8_t";
+    case kChar:
+      return "int8_t";
+    case kShort:
+      return "int16_t";
+    case kInt:
+      return "int";
+    case kLong:
+      return "int64_t";
+    case kHalf:
+      return "at::Half";
+    case kBFloat16:
+      return "at::BFloat16";
+    case kFloat:
+      return "float";
+    case kDouble:
+      return "double";
+    case kBool:
+      return "bool";
   }
   return "?";
 }
@@ -140,11 +153,15 @@ bool overflows(const Scalar& v, double lowest, double max) {
 
 void check_convertible(const Scalar& v, ScalarType dtype) {
   const bool bad = dispatch_dtype(dtype, [&]<class T>() {
-    if constexpr (std::is_same_v<T, bool>) return false;  // to<bool>() is unchecked
-    else if constexpr (std::is_same_v<T, Half>) return overflows<Half>(v, -65504.0, 65504.0);
-    else if constexpr (std::is_same_v<T, BFloat16>) return overflows<BFloat16>(v, -3.3895313892515355e38, 3.3895313892515355e38);
-    else return overflows<T>(v, static_cast<double>(std::numeric_limits<T>::lowest()),
-                             static_cast<double>(std::numeric_limits<T>::max()));
+    if constexpr (std::is_same_v<T, bool>)
+      return false;  // to<bool>() is unchecked
+    else if constexpr (std::is_same_v<T, Half>)
+      return overflows<Half>(v, -65504.0, 65504.0);
+    else if constexpr (std::is_same_v<T, BFloat16>)
+      return overflows<BFloat16>(v, -3.3895313892515355e38, 3.3895313892515355e38);
+    else
+      return overflows<T>(v, static_cast<double>(std::numeric_limits<T>::lowest()),
+                          static_cast<double>(std::numeric_limits<T>::max()));
   });
   if (bad)
     throw Error(std::string("value cannot be converted to type ") + accessor_name(dtype) +

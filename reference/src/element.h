@@ -18,6 +18,7 @@ double stored_value(ScalarType dtype, double x);
 void check_convertible(const Scalar& v, ScalarType dtype);
 
 // The unchecked value conversion write_element uses, for one C++ type.
-template <class T> T convert_scalar(const Scalar& v);
+template <class T>
+T convert_scalar(const Scalar& v);
 
 }  // namespace parity::ref

@@ -38,7 +38,9 @@ Tensor Tensor::expand(IntArrayRef size) const {
     if (target == -1) {
       if (d < 0) {
         std::ostringstream msg;
-        msg << "The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension " << i;
+        msg << "The expanded size of the tensor (-1) isn't allowed in a leading, non-existing "
+               "dimension "
+            << i;
         throw Error(msg.str());
       }
       target = cur_size;

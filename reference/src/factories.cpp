@@ -1,9 +1,10 @@
 // Factories: zeros, ones, full, empty, eye and the *_like family, with
 // torch 1.13's dtype defaults (float factories give kFloat; full takes
 // the fill value's kind).
+#include "parity/ref/factories.h"
+
 #include <sstream>
 
-#include "parity/ref/factories.h"
 #include "element.h"
 #include "layout.h"
 #include "tensor_impl.h"
@@ -41,8 +42,12 @@ Tensor empty(IntArrayRef size, TensorOptions options) {
   return finish_factory(empty_contiguous(checked_sizes(size), options.dtype()), options);
 }
 
-Tensor zeros(IntArrayRef size, TensorOptions options) { return full(size, 0, options.dtype(options.dtype())); }
-Tensor ones(IntArrayRef size, TensorOptions options) { return full(size, 1, options.dtype(options.dtype())); }
+Tensor zeros(IntArrayRef size, TensorOptions options) {
+  return full(size, 0, options.dtype(options.dtype()));
+}
+Tensor ones(IntArrayRef size, TensorOptions options) {
+  return full(size, 1, options.dtype(options.dtype()));
+}
 
 Tensor full(IntArrayRef size, const Scalar& fill_value, TensorOptions options) {
   if (!options.has_dtype()) options = options.dtype(kind_dtype(fill_value));

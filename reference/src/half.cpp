@@ -24,8 +24,8 @@ uint16_t float_to_half_bits(float f) {
   const uint32_t x = std::bit_cast<uint32_t>(f);
   const uint16_t sign = static_cast<uint16_t>((x >> 16) & 0x8000);
   const uint32_t abs = x & 0x7fffffff;
-  if (abs > 0x7f800000) return sign | 0x7e00;     // NaN -> quiet NaN
-  if (abs >= 0x47800000) return sign | 0x7c00;    // >= 65536 (or inf) -> inf
+  if (abs > 0x7f800000) return sign | 0x7e00;   // NaN -> quiet NaN
+  if (abs >= 0x47800000) return sign | 0x7c00;  // >= 65536 (or inf) -> inf
   const int exp = static_cast<int>(abs >> 23) - 127;
   const uint32_t mant = (abs & 0x7fffff) | 0x800000;  // 24-bit significand
   if (exp >= -14) {
@@ -59,6 +59,8 @@ uint16_t float_to_bfloat16_bits(float f) {
   return static_cast<uint16_t>((x + bias) >> 16);
 }
 
-float bfloat16_bits_to_float(uint16_t b) { return std::bit_cast<float>(static_cast<uint32_t>(b) << 16); }
+float bfloat16_bits_to_float(uint16_t b) {
+  return std::bit_cast<float>(static_cast<uint32_t>(b) << 16);
+}
 
 }  // namespace parity::ref

@@ -6,7 +6,9 @@
 
 namespace parity::ref {
 
-void for_each_index(IntArrayRef sizes, IntArrayRef strides, int64_t offset,
+void for_each_index(IntArrayRef sizes,
+                    IntArrayRef strides,
+                    int64_t offset,
                     const std::function<void(int64_t)>& visit) {
   const size_t ndim = sizes.size();
   for (size_t d = 0; d < ndim; ++d)

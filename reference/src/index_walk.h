@@ -9,7 +9,9 @@ namespace parity::ref {
 
 // Calls visit(storage_index) for every element of the strided window
 // (sizes, strides, offset), in row-major logical order (last dim fastest).
-void for_each_index(IntArrayRef sizes, IntArrayRef strides, int64_t offset,
+void for_each_index(IntArrayRef sizes,
+                    IntArrayRef strides,
+                    int64_t offset,
                     const std::function<void(int64_t)>& visit);
 
 }  // namespace parity::ref

@@ -22,7 +22,8 @@ Tensor apply_select(const Tensor& self, int64_t dim, int64_t index, int64_t real
   const int64_t size = self.dim() == 0 ? 0 : self.size(dim);
   if (index < -size || index >= size) {
     std::ostringstream msg;
-    msg << "index " << index << " is out of bounds for dimension " << real_dim << " with size " << size;
+    msg << "index " << index << " is out of bounds for dimension " << real_dim << " with size "
+        << size;
     throw IndexError(msg.str());
   }
   return self.select(dim, index);
@@ -36,7 +37,8 @@ Tensor apply_slice(const Tensor& self, int64_t dim, const indexing::Slice& s) {
 
 // The view a subscript denotes; bool indices become size-1 dims (or size-0
 // for false) whose positions go to bool_dims.
-Tensor apply_indices(const Tensor& self, const std::vector<TensorIndex>& indices,
+Tensor apply_indices(const Tensor& self,
+                     const std::vector<TensorIndex>& indices,
                      std::vector<int64_t>& bool_dims) {
   int64_t specified = 0;
   for (const TensorIndex& i : indices) specified += (i.is_integer() || i.is_slice()) ? 1 : 0;

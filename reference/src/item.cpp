@@ -33,8 +33,8 @@ void* Tensor::data_ptr() const {
 template <class T>
 T* Tensor::data_ptr() const {
   if (scalarTypeOf<T>() != scalar_type())
-    throw Error(std::string("expected scalar type ") + toString(scalarTypeOf<T>()) +
-                " but found " + toString(scalar_type()));
+    throw Error(std::string("expected scalar type ") + toString(scalarTypeOf<T>()) + " but found " +
+                toString(scalar_type()));
   return static_cast<T*>(data_ptr());
 }
 

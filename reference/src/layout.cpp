@@ -38,7 +38,9 @@ using StrideLists = std::vector<std::vector<int64_t>>;
 // inside, 0 if no input decides. Inputs are asked in order; one that
 // broadcasts either dim (stride 0) abstains, and for equal strides one only
 // decides when a is the larger dim (smaller size inside).
-int compare_dims(const std::vector<int64_t>& sizes, const StrideLists& inputs, int64_t a,
+int compare_dims(const std::vector<int64_t>& sizes,
+                 const StrideLists& inputs,
+                 int64_t a,
                  int64_t b) {
   for (const std::vector<int64_t>& strides : inputs) {
     if (strides[a] == 0 || strides[b] == 0) continue;

@@ -2,10 +2,11 @@
 // one _Formatter decides the width and style (integer-valued floats "4.",
 // fixed "%.4f" or scientific "%.4e") from all (summarized) values, then
 // the elements are laid out recursively with line wrapping at 80 columns.
+#include "parity/ref/print.h"
+
 #include <cmath>
 #include <sstream>
 
-#include "parity/ref/print.h"
 #include "print_format.h"
 #include "tensor_impl.h"
 
@@ -90,8 +91,8 @@ void summarized_values(const Tensor& t, bool summarize, std::vector<Scalar>& out
 // _vector_str: elements joined by ", ", wrapped to fit the line width.
 std::string vector_str(const Tensor& t, int indent, bool summarize, const Formatter& f) {
   const int element_length = static_cast<int>(f.max_width) + 2;
-  const int per_line = std::max(1, static_cast<int>(std::floor(
-                                       static_cast<double>(kLinewidth - indent) / element_length)));
+  const int per_line = std::max(
+      1, static_cast<int>(std::floor(static_cast<double>(kLinewidth - indent) / element_length)));
   std::vector<std::string> data;
   const std::vector<int64_t> rows = shown_rows(t.size(0), summarize);
   for (size_t k = 0; k < rows.size(); ++k) {
@@ -110,8 +111,7 @@ std::string vector_str(const Tensor& t, int indent, bool summarize, const Format
 std::string tensor_str(const Tensor& t, int indent, bool summarize, const Formatter& f) {
   if (t.dim() == 0) return f.format(t.item());
   if (t.dim() == 1) return vector_str(t, indent, summarize, f);
-  const std::string separator =
-      "," + std::string(t.dim() - 1, '\n') + std::string(indent + 1, ' ');
+  const std::string separator = "," + std::string(t.dim() - 1, '\n') + std::string(indent + 1, ' ');
   std::string out = "[";
   const std::vector<int64_t> rows = shown_rows(t.size(0), summarize);
   for (size_t k = 0; k < rows.size(); ++k) {

@@ -23,8 +23,8 @@ std::string py_float_repr(double x) {
   if (std::isnan(x)) return "nan";
   if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
   char buffer[64];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, std::abs(x),
-                                 std::chars_format::scientific).ptr;
+  const auto end =
+      std::to_chars(buffer, buffer + sizeof buffer, std::abs(x), std::chars_format::scientific).ptr;
   const std::string sci(buffer, end);  // "d.ddde+XX", shortest round-trip digits
   const size_t e_pos = sci.find('e');
   std::string digits = sci.substr(0, e_pos);

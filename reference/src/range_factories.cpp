@@ -12,8 +12,8 @@
 #include <functional>
 #include <sstream>
 
-#include "parity/ref/factories.h"
 #include "element.h"
+#include "parity/ref/factories.h"
 #include "tensor_impl.h"
 
 namespace parity::ref {
@@ -28,7 +28,8 @@ double round_to(ScalarType dtype, double x) {
 }
 
 // cpu_serial_kernel_vec's loop over n outputs (see the Note above).
-std::vector<Scalar> serial_kernel_vec(int64_t n, int64_t vec,
+std::vector<Scalar> serial_kernel_vec(int64_t n,
+                                      int64_t vec,
                                       const std::function<Scalar(int64_t)>& scalar_op,
                                       const std::function<Scalar(int64_t, int64_t)>& lane_op) {
   std::vector<Scalar> out;
@@ -40,9 +41,12 @@ std::vector<Scalar> serial_kernel_vec(int64_t n, int64_t vec,
   return out;
 }
 
-Tensor from_values(const std::vector<Scalar>& values, ScalarType dtype, const TensorOptions& options) {
+Tensor from_values(const std::vector<Scalar>& values,
+                   ScalarType dtype,
+                   const TensorOptions& options) {
   Tensor t = empty_contiguous({static_cast<int64_t>(values.size())}, dtype);
-  for (size_t i = 0; i < values.size(); ++i) write_at(*t.impl(), static_cast<int64_t>(i), values[i]);
+  for (size_t i = 0; i < values.size(); ++i)
+    write_at(*t.impl(), static_cast<int64_t>(i), values[i]);
   return finish_factory(t, options);
 }
 
@@ -62,12 +66,14 @@ Tensor arange(const Scalar& start, const Scalar& end, TensorOptions options) {
 
 Tensor arange(const Scalar& start, const Scalar& end, const Scalar& step, TensorOptions options) {
   check_cpu(options.device());
-  const bool all_int = !start.isFloatingPoint() && !end.isFloatingPoint() && !step.isFloatingPoint();
+  const bool all_int =
+      !start.isFloatingPoint() && !end.isFloatingPoint() && !step.isFloatingPoint();
   const ScalarType dtype = options.has_dtype() ? options.dtype() : (all_int ? kLong : kFloat);
   if (dtype == kBool) throw Error("\"arange_cpu\" not implemented for 'Bool'");
   // at::acc_type on CPU: int64 for integers, double for float/double, float for half types.
-  const ScalarType acc = isIntegralType(dtype, true) ? kLong
-                         : (dtype == kHalf || dtype == kBFloat16) ? kFloat : kDouble;
+  const ScalarType acc = isIntegralType(dtype, true)              ? kLong
+                         : (dtype == kHalf || dtype == kBFloat16) ? kFloat
+                                                                  : kDouble;
   const Scalar xstart = to_acc(start, acc), xend = to_acc(end, acc), xstep = to_acc(step, acc);
   const double s = xstart.toDouble(), e = xend.toDouble(), st = xstep.toDouble();
   if (st == 0) throw Error("step must be nonzero");
@@ -79,9 +85,10 @@ Tensor arange(const Scalar& start, const Scalar& end, const Scalar& step, Tensor
   if (!((st > 0 && e >= s) || (st < 0 && e <= s)))
     throw Error("upper bound and larger bound inconsistent with step sign");
   const double size_d = dtype == kLong
-      ? std::ceil(static_cast<double>(xend.toLong() - xstart.toLong()) / st)
-      : std::ceil((end.toDouble() - start.toDouble()) / step.toDouble());
-  if (!(size_d >= 0 && size_d <= 9.2233720368547758e18)) throw Error("invalid size, possible overflow?");
+                            ? std::ceil(static_cast<double>(xend.toLong() - xstart.toLong()) / st)
+                            : std::ceil((end.toDouble() - start.toDouble()) / step.toDouble());
+  if (!(size_d >= 0 && size_d <= 9.2233720368547758e18))
+    throw Error("invalid size, possible overflow?");
   const int64_t n = static_cast<int64_t>(size_d);
   const int64_t vec = 32 / static_cast<int64_t>(elementSize(dtype));
   auto value_at = [&](int64_t i) -> Scalar {  // start + step * i in acc

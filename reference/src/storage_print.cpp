@@ -11,8 +11,8 @@ std::string repr(const Storage& s) {
   std::ostringstream os;
   os << " ";  // data_str = ' ' + '\n '.join(...): a lone space when empty
   for (int64_t i = 0; i < s.size(); ++i) os << (i ? "\n " : "") << py_str(s.get(i));
-  os << "\n[torch.storage.TypedStorage(dtype=" << pythonName(s.dtype())
-     << ", device=cpu) of size " << s.size() << "]";
+  os << "\n[torch.storage.TypedStorage(dtype=" << pythonName(s.dtype()) << ", device=cpu) of size "
+     << s.size() << "]";
   return os.str();
 }
 

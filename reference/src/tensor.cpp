@@ -26,7 +26,8 @@ std::vector<int64_t> contiguous_strides(const std::vector<int64_t>& sizes) {
   return strides;
 }
 
-Tensor empty_strided(const std::vector<int64_t>& sizes, const std::vector<int64_t>& strides,
+Tensor empty_strided(const std::vector<int64_t>& sizes,
+                     const std::vector<int64_t>& strides,
                      ScalarType dtype) {
   // Storage must reach the farthest element: 1 + sum (size-1)*stride.
   int64_t extent = 1;
@@ -48,7 +49,9 @@ Tensor empty_contiguous(const std::vector<int64_t>& sizes, ScalarType dtype) {
   return empty_strided(sizes, contiguous_strides(sizes), dtype);
 }
 
-Tensor make_view(const Tensor& base, std::vector<int64_t> sizes, std::vector<int64_t> strides,
+Tensor make_view(const Tensor& base,
+                 std::vector<int64_t> sizes,
+                 std::vector<int64_t> strides,
                  int64_t offset) {
   auto impl = std::make_shared<TensorImpl>(*base.impl());
   impl->sizes = std::move(sizes);

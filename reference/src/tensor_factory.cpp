@@ -3,8 +3,8 @@
 // (the default dtype), else kLong), values stored with range checks.
 #include <sstream>
 
-#include "parity/ref/factories.h"
 #include "element.h"
+#include "parity/ref/factories.h"
 #include "tensor_impl.h"
 
 namespace parity::ref {
@@ -25,8 +25,10 @@ std::vector<int64_t> list_sizes(const NestedList& list) {
 void print_list(std::ostream& os, const NestedList& list) {
   if (list.is_scalar()) {
     const Scalar& v = list.scalar();
-    if (v.isFloatingPoint()) os << v.toDouble();
-    else os << v.toLong();
+    if (v.isFloatingPoint())
+      os << v.toDouble();
+    else
+      os << v.toLong();
     return;
   }
   os << "{";

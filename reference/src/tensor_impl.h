@@ -21,12 +21,15 @@ struct TensorImpl {
 };
 
 // A fresh tensor over fresh zeroed storage with the given strides.
-Tensor empty_strided(const std::vector<int64_t>& sizes, const std::vector<int64_t>& strides,
+Tensor empty_strided(const std::vector<int64_t>& sizes,
+                     const std::vector<int64_t>& strides,
                      ScalarType dtype);
 // A fresh contiguous tensor.
 Tensor empty_contiguous(const std::vector<int64_t>& sizes, ScalarType dtype);
 // A view: same storage and dtype as `base`, new geometry.
-Tensor make_view(const Tensor& base, std::vector<int64_t> sizes, std::vector<int64_t> strides,
+Tensor make_view(const Tensor& base,
+                 std::vector<int64_t> sizes,
+                 std::vector<int64_t> strides,
                  int64_t offset);
 
 // torch's default (row-major) strides; a size-0 dim counts as 1, so

@@ -119,7 +119,8 @@ Tensor Tensor::transpose(int64_t dim0, int64_t dim1) const {
 
 Tensor Tensor::t() const {
   if (dim() > 2)
-    throw Error("t() expects a tensor with <= 2 dimensions, but self is " + std::to_string(dim()) + "D");
+    throw Error("t() expects a tensor with <= 2 dimensions, but self is " + std::to_string(dim()) +
+                "D");
   return transpose(0, dim() < 2 ? 0 : 1);
 }
 
@@ -214,7 +215,9 @@ Tensor Tensor::operator[](int64_t index) const { return select(0, index); }
 
 // at::slice: Python's clamping of start/end into [0, size], then a
 // stride multiplied by step.
-Tensor Tensor::slice(int64_t d, std::optional<int64_t> start, std::optional<int64_t> end,
+Tensor Tensor::slice(int64_t d,
+                     std::optional<int64_t> start,
+                     std::optional<int64_t> end,
                      int64_t step) const {
   const TensorImpl& t = checked_impl();
   if (dim() == 0) throw IndexError("slice() cannot be applied to a 0-dim tensor.");
@@ -236,7 +239,8 @@ Tensor Tensor::flatten(int64_t start_dim, int64_t end_dim) const {
   const TensorImpl& t = checked_impl();
   start_dim = wrap_dim(start_dim, dim());
   end_dim = wrap_dim(end_dim, dim());
-  if (start_dim > end_dim) throw Error("flatten() has invalid args: start_dim cannot come after end_dim");
+  if (start_dim > end_dim)
+    throw Error("flatten() has invalid args: start_dim cannot come after end_dim");
   if (dim() == 0) return reshape({1});
   if (start_dim == end_dim) return *this;
   std::vector<int64_t> shape(t.sizes.begin(), t.sizes.begin() + start_dim);

@@ -57,7 +57,9 @@ inline uint16_t float_to_half_bits(float f) {
 
 // --- bfloat16 -------------------------------------------------------------
 
-inline float bf16_bits_to_float(uint16_t b) { return std::bit_cast<float>(static_cast<uint32_t>(b) << 16); }
+inline float bf16_bits_to_float(uint16_t b) {
+  return std::bit_cast<float>(static_cast<uint32_t>(b) << 16);
+}
 
 // Round to nearest even; every NaN becomes 0x7FC0 (sign dropped, as c10).
 inline uint16_t float_to_bf16_bits(float f) {
@@ -108,7 +110,7 @@ inline int32_t float_to_int32(F v) {
 template <class F>
 inline int64_t float_to_int64(F v) {
   return (v >= F(-9223372036854775808.0) && v < F(9223372036854775808.0)) ? static_cast<int64_t>(v)
-                                                                            : INT64_MIN;
+                                                                          : INT64_MIN;
 }
 
 template <class I, class F>

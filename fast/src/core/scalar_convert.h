@@ -14,29 +14,45 @@ namespace parity::fast::core {
 // c10 names the C++ type in its message ("int", "at::Half").
 template <class T>
 constexpr const char* c10_type_name() {
-  if constexpr (std::is_same_v<T, bool>) return "bool";
-  else if constexpr (std::is_same_v<T, uint8_t>) return "uint8_t";
-  else if constexpr (std::is_same_v<T, int8_t>) return "int8_t";
-  else if constexpr (std::is_same_v<T, int16_t>) return "int16_t";
-  else if constexpr (std::is_same_v<T, int32_t>) return "int";
-  else if constexpr (std::is_same_v<T, int64_t>) return "int64_t";
-  else if constexpr (std::is_same_v<T, Half>) return "at::Half";
-  else if constexpr (std::is_same_v<T, BFloat16>) return "at::BFloat16";
-  else if constexpr (std::is_same_v<T, float>) return "float";
-  else return "double";
+  if constexpr (std::is_same_v<T, bool>)
+    return "bool";
+  else if constexpr (std::is_same_v<T, uint8_t>)
+    return "uint8_t";
+  else if constexpr (std::is_same_v<T, int8_t>)
+    return "int8_t";
+  else if constexpr (std::is_same_v<T, int16_t>)
+    return "int16_t";
+  else if constexpr (std::is_same_v<T, int32_t>)
+    return "int";
+  else if constexpr (std::is_same_v<T, int64_t>)
+    return "int64_t";
+  else if constexpr (std::is_same_v<T, Half>)
+    return "at::Half";
+  else if constexpr (std::is_same_v<T, BFloat16>)
+    return "at::BFloat16";
+  else if constexpr (std::is_same_v<T, float>)
+    return "float";
+  else
+    return "double";
 }
 
 template <class T>
 constexpr double lowest_as_double() {
-  if constexpr (std::is_same_v<T, Half>) return -65504.0;
-  else if constexpr (std::is_same_v<T, BFloat16>) return -3.3895313892515355e38;
-  else return static_cast<double>(std::numeric_limits<T>::lowest());
+  if constexpr (std::is_same_v<T, Half>)
+    return -65504.0;
+  else if constexpr (std::is_same_v<T, BFloat16>)
+    return -3.3895313892515355e38;
+  else
+    return static_cast<double>(std::numeric_limits<T>::lowest());
 }
 template <class T>
 constexpr double max_as_double() {
-  if constexpr (std::is_same_v<T, Half>) return 65504.0;
-  else if constexpr (std::is_same_v<T, BFloat16>) return 3.3895313892515355e38;
-  else return static_cast<double>(std::numeric_limits<T>::max());
+  if constexpr (std::is_same_v<T, Half>)
+    return 65504.0;
+  else if constexpr (std::is_same_v<T, BFloat16>)
+    return 3.3895313892515355e38;
+  else
+    return static_cast<double>(std::numeric_limits<T>::max());
 }
 
 [[noreturn]] inline void report_overflow(const char* name) {
@@ -55,8 +71,9 @@ T checked_scalar_to(const Scalar& s) {
         if constexpr (std::is_unsigned_v<T>) {
           // Negative values may wrap (uint8 -1 -> 255) as long as their
           // magnitude fits, as c10 allows.
-          bool over = v > static_cast<int64_t>(std::numeric_limits<T>::max()) ||
-                      (v < 0 && static_cast<uint64_t>(-(v + 1)) + 1 > std::numeric_limits<T>::max());
+          bool over =
+              v > static_cast<int64_t>(std::numeric_limits<T>::max()) ||
+              (v < 0 && static_cast<uint64_t>(-(v + 1)) + 1 > std::numeric_limits<T>::max());
           if (over) report_overflow(c10_type_name<T>());
         } else {
           if (v < static_cast<int64_t>(std::numeric_limits<T>::lowest()) ||
@@ -65,7 +82,8 @@ T checked_scalar_to(const Scalar& s) {
         }
       } else {
         auto d = static_cast<double>(v);
-        if (d < lowest_as_double<T>() || d > max_as_double<T>()) report_overflow(c10_type_name<T>());
+        if (d < lowest_as_double<T>() || d > max_as_double<T>())
+          report_overflow(c10_type_name<T>());
       }
       return convert<T>(v);
     }

@@ -57,7 +57,8 @@ namespace {
 int64_t wrap_storage_index(int64_t i, int64_t size) {
   int64_t j = i < 0 ? i + size : i;
   if (j < 0 || j >= size)
-    throw IndexError("index " + std::to_string(i) + " out of range for storage of size " + std::to_string(size));
+    throw IndexError("index " + std::to_string(i) + " out of range for storage of size " +
+                     std::to_string(size));
   return j;
 }
 }  // namespace

@@ -15,8 +15,8 @@ namespace {
 void fill_with(const TensorImpl& t, const void* value) {
   if (t.numel() == 0) return;
   DimVector zero_strides(t.sizes().size(), 0);
-  auto plan = iter::make_plan(t.sizes(), t.data(), t.strides(), t.itemsize(), static_cast<const char*>(value),
-                              zero_strides, t.itemsize());
+  auto plan = iter::make_plan(t.sizes(), t.data(), t.strides(), t.itemsize(),
+                              static_cast<const char*>(value), zero_strides, t.itemsize());
   iter::run(plan, copy_row_kernel(t.dtype(), t.dtype()));
 }
 

@@ -8,8 +8,13 @@
 
 namespace parity::fast::iter {
 
-CopyPlan make_plan(IntArrayRef sizes, char* dst, IntArrayRef dst_strides, size_t dst_itemsize,
-                   const char* src, IntArrayRef src_strides, size_t src_itemsize) {
+CopyPlan make_plan(IntArrayRef sizes,
+                   char* dst,
+                   IntArrayRef dst_strides,
+                   size_t dst_itemsize,
+                   const char* src,
+                   IntArrayRef src_strides,
+                   size_t src_itemsize) {
   CopyPlan p;
   p.dst = dst;
   p.src = src;
@@ -64,7 +69,8 @@ CopyPlan make_plan(IntArrayRef sizes, char* dst, IntArrayRef dst_strides, size_t
     }
     d[out++] = d[i];
   }
-  if (out == 0) d[out++] = Dim{1, static_cast<int64_t>(dst_itemsize), static_cast<int64_t>(src_itemsize)};
+  if (out == 0)
+    d[out++] = Dim{1, static_cast<int64_t>(dst_itemsize), static_cast<int64_t>(src_itemsize)};
   p.sizes.resize(out);
   p.dst_strides.resize(out);
   p.src_strides.resize(out);
@@ -80,7 +86,11 @@ CopyPlan make_plan(IntArrayRef sizes, char* dst, IntArrayRef dst_strides, size_t
 namespace {
 
 // Runs rows [unit_begin, unit_end) where a unit is one chunk of one row.
-void run_range(const CopyPlan& p, RowFn fn, int64_t chunk, int64_t chunks_per_row, int64_t unit_begin,
+void run_range(const CopyPlan& p,
+               RowFn fn,
+               int64_t chunk,
+               int64_t chunks_per_row,
+               int64_t unit_begin,
                int64_t unit_end) {
   const size_t nd = p.sizes.size();
   const int64_t inner = p.sizes[0];
@@ -100,7 +110,8 @@ void run_range(const CopyPlan& p, RowFn fn, int64_t chunk, int64_t chunks_per_ro
   for (int64_t u = unit_begin; u < unit_end;) {
     int64_t b = c * chunk;
     int64_t e = std::min(inner, b + chunk);
-    fn(dst + b * p.dst_strides[0], src + b * p.src_strides[0], e - b, p.dst_strides[0], p.src_strides[0]);
+    fn(dst + b * p.dst_strides[0], src + b * p.src_strides[0], e - b, p.dst_strides[0],
+       p.src_strides[0]);
     ++u;
     if (++c == chunks_per_row) {
       c = 0;
@@ -122,8 +133,9 @@ void run_range(const CopyPlan& p, RowFn fn, int64_t chunk, int64_t chunks_per_ro
 constexpr int64_t kTile = 64;
 
 bool wants_tiles(const CopyPlan& p) {
-  return p.sizes.size() >= 2 && p.dst_strides[0] == p.dst_itemsize && p.src_strides[1] == p.src_itemsize &&
-         p.src_strides[0] != p.src_itemsize && p.sizes[0] >= 16 && p.sizes[1] >= 16;
+  return p.sizes.size() >= 2 && p.dst_strides[0] == p.dst_itemsize &&
+         p.src_strides[1] == p.src_itemsize && p.src_strides[0] != p.src_itemsize &&
+         p.sizes[0] >= 16 && p.sizes[1] >= 16;
 }
 
 void run_tiles(const CopyPlan& p, RowFn fn, int64_t unit_begin, int64_t unit_end) {
@@ -143,8 +155,9 @@ void run_tiles(const CopyPlan& p, RowFn fn, int64_t unit_begin, int64_t unit_end
     for (int64_t i0 = 0; i0 < n0; i0 += kTile) {
       const int64_t len = std::min(kTile, n0 - i0);
       for (int64_t i1 = b1; i1 < e1; ++i1)
-        fn(dst + i1 * p.dst_strides[1] + i0 * p.dst_strides[0], src + i1 * p.src_strides[1] + i0 * p.src_strides[0],
-           len, p.dst_strides[0], p.src_strides[0]);
+        fn(dst + i1 * p.dst_strides[1] + i0 * p.dst_strides[0],
+           src + i1 * p.src_strides[1] + i0 * p.src_strides[0], len, p.dst_strides[0],
+           p.src_strides[0]);
     }
   }
 }

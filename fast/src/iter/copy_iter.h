@@ -17,7 +17,8 @@ namespace parity::fast::iter {
 inline constexpr int64_t kGrainSize = 32768;
 
 // dst/src: first element; stride in bytes; n elements.
-using RowFn = void (*)(char* dst, const char* src, int64_t n, int64_t dst_stride, int64_t src_stride);
+using RowFn =
+    void (*)(char* dst, const char* src, int64_t n, int64_t dst_stride, int64_t src_stride);
 
 struct CopyPlan {
   // Innermost dim first, after dropping, ordering and coalescing.
@@ -33,8 +34,13 @@ struct CopyPlan {
 
 // sizes: the output shape; strides in elements; src_strides must already be
 // broadcast to sizes (0 where src is expanded).
-CopyPlan make_plan(IntArrayRef sizes, char* dst, IntArrayRef dst_strides, size_t dst_itemsize,
-                   const char* src, IntArrayRef src_strides, size_t src_itemsize);
+CopyPlan make_plan(IntArrayRef sizes,
+                   char* dst,
+                   IntArrayRef dst_strides,
+                   size_t dst_itemsize,
+                   const char* src,
+                   IntArrayRef src_strides,
+                   size_t src_itemsize);
 
 // Runs fn over every row of the plan, in parallel when it is large.
 void run(const CopyPlan& plan, RowFn fn);

@@ -6,7 +6,9 @@
 
 namespace parity::fast::meta {
 
-BoolIndexGeometry bool_index(IntArrayRef sizes, IntArrayRef strides, int64_t offset,
+BoolIndexGeometry bool_index(IntArrayRef sizes,
+                             IntArrayRef strides,
+                             int64_t offset,
                              std::span<const BoolDim> bools) {
   BoolIndexGeometry r;
   bool adjacent = true;
@@ -36,7 +38,8 @@ BoolIndexGeometry bool_index(IntArrayRef sizes, IntArrayRef strides, int64_t off
   // give it the stride unsqueeze would.
   const bool at_end = before >= static_cast<int64_t>(g.sizes.size());
   g.sizes.insert(static_cast<size_t>(before), k);
-  g.strides.insert(static_cast<size_t>(before), at_end ? 1 : g.sizes[before + 1] * g.strides[before + 1]);
+  g.strides.insert(static_cast<size_t>(before),
+                   at_end ? 1 : g.sizes[before + 1] * g.strides[before + 1]);
   const int64_t ndim = static_cast<int64_t>(g.sizes.size());
 
   // TensorIterator's inputs, in at::index's order. First restride_src's
@@ -54,7 +57,8 @@ BoolIndexGeometry bool_index(IntArrayRef sizes, IntArrayRef strides, int64_t off
   for (const BoolDim& bd : bools) {
     const int64_t own = bd.value ? 1 : 0;
     const int64_t st = own == k ? 1 : 0;
-    idx_strides.push_back(compute_stride({k}, {st}, idx_shape).value_or(contiguous_strides(idx_shape)));
+    idx_strides.push_back(
+        compute_stride({k}, {st}, idx_shape).value_or(contiguous_strides(idx_shape)));
   }
 
   std::vector<IterOperand> ops;

@@ -30,7 +30,9 @@ struct BoolIndexGeometry {
 
 // sizes/strides/offset: the subscripted tensor; bools: in subscript order,
 // at least one.
-BoolIndexGeometry bool_index(IntArrayRef sizes, IntArrayRef strides, int64_t offset,
+BoolIndexGeometry bool_index(IntArrayRef sizes,
+                             IntArrayRef strides,
+                             int64_t offset,
                              std::span<const BoolDim> bools);
 
 }  // namespace parity::fast::meta

@@ -127,7 +127,8 @@ IterLayout iter_layout(std::span<const IterOperand> inputs) {
   // allocate_or_resize_outputs: an untouched (fully "inverted") perm means a
   // plain contiguous output, made by empty() and so with its size-0 clamping.
   bool inverted = true;
-  for (size_t i = 0; i < nd; ++i) inverted = inverted && l.perm[i] == static_cast<int64_t>(nd - 1 - i);
+  for (size_t i = 0; i < nd; ++i)
+    inverted = inverted && l.perm[i] == static_cast<int64_t>(nd - 1 - i);
   if (inverted) {
     l.output_strides = contiguous_strides(l.shape);
     return l;

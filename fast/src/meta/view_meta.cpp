@@ -17,8 +17,8 @@ int64_t wrap_dim(int64_t dim, int64_t ndim) {
   if (ndim <= 0) ndim = 1;
   int64_t lo = -ndim, hi = ndim - 1;
   if (dim < lo || dim > hi) {
-    throw IndexError("Dimension out of range (expected to be in range of [" + std::to_string(lo) + ", " +
-                     std::to_string(hi) + "], but got " + std::to_string(dim) + ")");
+    throw IndexError("Dimension out of range (expected to be in range of [" + std::to_string(lo) +
+                     ", " + std::to_string(hi) + "], but got " + std::to_string(dim) + ")");
   }
   return dim < 0 ? dim + ndim : dim;
 }
@@ -114,10 +114,12 @@ DimVector infer_size(IntArrayRef shape, int64_t numel) {
     }
     return out;
   }
-  throw Error("shape '" + sizes_str(shape) + "' is invalid for input of size " + std::to_string(numel));
+  throw Error("shape '" + sizes_str(shape) + "' is invalid for input of size " +
+              std::to_string(numel));
 }
 
-std::optional<DimVector> compute_stride(IntArrayRef old_sizes, IntArrayRef old_strides,
+std::optional<DimVector> compute_stride(IntArrayRef old_sizes,
+                                        IntArrayRef old_strides,
                                         IntArrayRef new_shape) {
   const int64_t nnew = static_cast<int64_t>(new_shape.size());
   if (old_sizes.empty()) return DimVector(new_shape.size(), 1);
@@ -137,8 +139,8 @@ std::optional<DimVector> compute_stride(IntArrayRef old_sizes, IntArrayRef old_s
   int64_t tensor_numel = 1, view_numel = 1;
   for (int64_t td = static_cast<int64_t>(old_sizes.size()) - 1; td >= 0; --td) {
     tensor_numel *= old_sizes[td];
-    bool chunk_ends =
-        td == 0 || (old_sizes[td - 1] != 1 && old_strides[td - 1] != tensor_numel * chunk_base_stride);
+    bool chunk_ends = td == 0 || (old_sizes[td - 1] != 1 &&
+                                  old_strides[td - 1] != tensor_numel * chunk_base_stride);
     if (!chunk_ends) continue;
     while (view_d >= 0 && (view_numel < tensor_numel || new_shape[view_d] == 1)) {
       out[view_d] = view_numel * chunk_base_stride;
@@ -164,8 +166,9 @@ DimVector broadcast_shapes(IntArrayRef a, IntArrayRef b) {
     int64_t sa = k < na ? a[na - 1 - k] : 1;
     int64_t sb = k < nb ? b[nb - 1 - k] : 1;
     if (sa != sb && sa != 1 && sb != 1) {
-      throw Error("The size of tensor a (" + std::to_string(sa) + ") must match the size of tensor b (" +
-                  std::to_string(sb) + ") at non-singleton dimension " + std::to_string(i));
+      throw Error("The size of tensor a (" + std::to_string(sa) +
+                  ") must match the size of tensor b (" + std::to_string(sb) +
+                  ") at non-singleton dimension " + std::to_string(i));
     }
     out[i] = sa == 1 ? sb : sa;
   }
@@ -189,7 +192,8 @@ Geometry permute(IntArrayRef sizes, IntArrayRef strides, int64_t offset, IntArra
   if (static_cast<int64_t>(dims.size()) != n) {
     // Sic: torch 1.13 names sparse_coo here for every layout.
     throw Error(
-        "permute(sparse_coo): number of dimensions in the tensor input does not match the length of "
+        "permute(sparse_coo): number of dimensions in the tensor input does not match the length "
+        "of "
         "the desired ordering of dimensions i.e. input.dim() = " +
         std::to_string(n) + " is not equal to len(dims) = " + std::to_string(dims.size()));
   }
@@ -243,15 +247,15 @@ namespace {
 std::string legacy_type_name(ScalarType t) { return std::string("CPU") + toString(t) + "Type"; }
 }  // namespace
 
-Geometry expand(IntArrayRef sizes, IntArrayRef strides, int64_t offset, IntArrayRef target,
-                ScalarType dtype) {
+Geometry expand(
+    IntArrayRef sizes, IntArrayRef strides, int64_t offset, IntArrayRef target, ScalarType dtype) {
   int64_t ndim = static_cast<int64_t>(target.size());
   int64_t tdim = static_cast<int64_t>(sizes.size());
   if (ndim < tdim) {
-    throw Error("expand(" + legacy_type_name(dtype) + "{" + sizes_str(sizes) + "}, size=" + sizes_str(target) +
-                "): the number of sizes provided (" + std::to_string(ndim) +
-                ") must be greater or equal to the number of dimensions in the tensor (" + std::to_string(tdim) +
-                ")");
+    throw Error("expand(" + legacy_type_name(dtype) + "{" + sizes_str(sizes) + "}, size=" +
+                sizes_str(target) + "): the number of sizes provided (" + std::to_string(ndim) +
+                ") must be greater or equal to the number of dimensions in the tensor (" +
+                std::to_string(tdim) + ")");
   }
   Geometry g{DimVector(ndim), DimVector(ndim), offset};
   for (int64_t i = ndim - 1; i >= 0; --i) {
@@ -263,15 +267,18 @@ Geometry expand(IntArrayRef sizes, IntArrayRef strides, int64_t offset, IntArray
     int64_t want = target[i];
     if (want == -1) {
       if (d < 0)
-        throw Error("The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension " +
-                    std::to_string(i));
+        throw Error(
+            "The expanded size of the tensor (-1) isn't allowed in a leading, non-existing "
+            "dimension " +
+            std::to_string(i));
       want = size;
     }
     if (size != want) {
       if (size != 1) {
-        throw Error("The expanded size of the tensor (" + std::to_string(want) + ") must match the existing size (" +
-                    std::to_string(size) + ") at non-singleton dimension " + std::to_string(i) +
-                    ".  Target sizes: " + sizes_str(target) + ".  Tensor sizes: " + sizes_str(sizes));
+        throw Error("The expanded size of the tensor (" + std::to_string(want) +
+                    ") must match the existing size (" + std::to_string(size) +
+                    ") at non-singleton dimension " + std::to_string(i) + ".  Target sizes: " +
+                    sizes_str(target) + ".  Tensor sizes: " + sizes_str(sizes));
       }
       size = want;
       stride = 0;
@@ -280,18 +287,21 @@ Geometry expand(IntArrayRef sizes, IntArrayRef strides, int64_t offset, IntArray
     g.strides[i] = stride;
   }
   for (int64_t s : g.sizes)
-    if (s < 0) throw Error("numel: integer multiplication overflow");  // torch's words for expand(-2)
+    if (s < 0)
+      throw Error("numel: integer multiplication overflow");  // torch's words for expand(-2)
   return g;
 }
 
-Geometry select(IntArrayRef sizes, IntArrayRef strides, int64_t offset, int64_t dim, int64_t index) {
+Geometry select(
+    IntArrayRef sizes, IntArrayRef strides, int64_t offset, int64_t dim, int64_t index) {
   int64_t n = static_cast<int64_t>(sizes.size());
   if (n == 0) throw IndexError("select() cannot be applied to a 0-dim tensor.");
   dim = wrap_dim(dim, n);
   int64_t size = sizes[dim];
   if (index < -size || index >= size) {
-    throw IndexError("select(): index " + std::to_string(index) + " out of range for tensor of size " +
-                     sizes_str(sizes) + " at dimension " + std::to_string(dim));
+    throw IndexError("select(): index " + std::to_string(index) +
+                     " out of range for tensor of size " + sizes_str(sizes) + " at dimension " +
+                     std::to_string(dim));
   }
   if (index < 0) index += size;
   Geometry g{sizes, strides, offset + index * strides[dim]};
@@ -300,8 +310,13 @@ Geometry select(IntArrayRef sizes, IntArrayRef strides, int64_t offset, int64_t 
   return g;
 }
 
-Geometry slice(IntArrayRef sizes, IntArrayRef strides, int64_t offset, int64_t dim,
-               std::optional<int64_t> start, std::optional<int64_t> end, int64_t step) {
+Geometry slice(IntArrayRef sizes,
+               IntArrayRef strides,
+               int64_t offset,
+               int64_t dim,
+               std::optional<int64_t> start,
+               std::optional<int64_t> end,
+               int64_t step) {
   int64_t n = static_cast<int64_t>(sizes.size());
   if (n == 0) throw IndexError("slice() cannot be applied to a 0-dim tensor.");
   dim = wrap_dim(dim, n);
@@ -312,10 +327,14 @@ Geometry slice(IntArrayRef sizes, IntArrayRef strides, int64_t offset, int64_t d
   // Python's clamping, as at::slice does it.
   if (s < 0) s += size;
   if (e < 0) e += size;
-  if (s < 0) s = 0;
-  else if (s >= size) s = size;
-  if (e < s) e = s;
-  else if (e >= size) e = size;
+  if (s < 0)
+    s = 0;
+  else if (s >= size)
+    s = size;
+  if (e < s)
+    e = s;
+  else if (e >= size)
+    e = size;
   Geometry g{sizes, strides, offset + s * strides[dim]};
   int64_t len = e - s;
   g.sizes[dim] = (len + step - 1) / step;

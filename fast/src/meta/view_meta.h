@@ -30,7 +30,8 @@ void check_nonnegative_sizes(IntArrayRef sizes);
 DimVector infer_size(IntArrayRef shape, int64_t numel);
 // torch's computeStride: strides for viewing (old sizes, strides) as
 // new_shape, or nullopt when some new dim would span two memory chunks.
-std::optional<DimVector> compute_stride(IntArrayRef old_sizes, IntArrayRef old_strides,
+std::optional<DimVector> compute_stride(IntArrayRef old_sizes,
+                                        IntArrayRef old_strides,
                                         IntArrayRef new_shape);
 // Broadcast two shapes (TensorIterator's order: a is the earlier operand).
 DimVector broadcast_shapes(IntArrayRef a, IntArrayRef b);
@@ -40,11 +41,16 @@ Geometry permute(IntArrayRef sizes, IntArrayRef strides, int64_t offset, IntArra
 Geometry unsqueeze(IntArrayRef sizes, IntArrayRef strides, int64_t offset, int64_t dim);
 Geometry squeeze(IntArrayRef sizes, IntArrayRef strides, int64_t offset);
 Geometry squeeze(IntArrayRef sizes, IntArrayRef strides, int64_t offset, int64_t dim);
-Geometry expand(IntArrayRef sizes, IntArrayRef strides, int64_t offset, IntArrayRef target,
-                ScalarType dtype);
+Geometry expand(
+    IntArrayRef sizes, IntArrayRef strides, int64_t offset, IntArrayRef target, ScalarType dtype);
 Geometry select(IntArrayRef sizes, IntArrayRef strides, int64_t offset, int64_t dim, int64_t index);
-Geometry slice(IntArrayRef sizes, IntArrayRef strides, int64_t offset, int64_t dim,
-               std::optional<int64_t> start, std::optional<int64_t> end, int64_t step);
+Geometry slice(IntArrayRef sizes,
+               IntArrayRef strides,
+               int64_t offset,
+               int64_t dim,
+               std::optional<int64_t> start,
+               std::optional<int64_t> end,
+               int64_t step);
 // narrow's checks; returns the start to slice from.
 int64_t narrow_start(IntArrayRef sizes, int64_t dim, int64_t start, int64_t length);
 

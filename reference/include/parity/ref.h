@@ -2,10 +2,10 @@
 // PyTorch 1.13's tensor model (storage, strides, views, printing).
 // Plain scalar code over one strided index walk; see reference/README.md.
 #pragma once
-#include "parity/ref/vocabulary.h"
-#include "parity/ref/storage.h"
-#include "parity/ref/tensor_index.h"
-#include "parity/ref/nested_list.h"
-#include "parity/ref/tensor.h"
 #include "parity/ref/factories.h"
+#include "parity/ref/nested_list.h"
 #include "parity/ref/print.h"
+#include "parity/ref/storage.h"
+#include "parity/ref/tensor.h"
+#include "parity/ref/tensor_index.h"
+#include "parity/ref/vocabulary.h"

@@ -56,7 +56,8 @@ class Storage {
   };
 
   Storage() = default;
-  Storage(IntrusivePtr<StorageImpl> impl, ScalarType dtype) : impl_(std::move(impl)), dtype_(dtype) {}
+  Storage(IntrusivePtr<StorageImpl> impl, ScalarType dtype)
+      : impl_(std::move(impl)), dtype_(dtype) {}
 
   bool defined() const { return static_cast<bool>(impl_); }
   int64_t size() const { return static_cast<int64_t>(impl_->nbytes() / elementSize(dtype_)); }

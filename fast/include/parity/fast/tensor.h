@@ -23,10 +23,10 @@ class TensorIndex {
 
   template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
   TensorIndex(T i) : kind_(Kind::Integer), integer_(static_cast<int64_t>(i)) {}  // NOLINT
-  TensorIndex(std::nullopt_t) : kind_(Kind::None) {}                            // NOLINT
-  TensorIndex(indexing::EllipsisIndexType) : kind_(Kind::Ellipsis) {}           // NOLINT
-  TensorIndex(indexing::Slice s) : kind_(Kind::Slice), slice_(s) {}             // NOLINT
-  TensorIndex(bool b) : kind_(Kind::Boolean), boolean_(b) {}                    // NOLINT
+  TensorIndex(std::nullopt_t) : kind_(Kind::None) {}                             // NOLINT
+  TensorIndex(indexing::EllipsisIndexType) : kind_(Kind::Ellipsis) {}            // NOLINT
+  TensorIndex(indexing::Slice s) : kind_(Kind::Slice), slice_(s) {}              // NOLINT
+  TensorIndex(bool b) : kind_(Kind::Boolean), boolean_(b) {}                     // NOLINT
 
   Kind kind() const { return kind_; }
   bool is_integer() const { return kind_ == Kind::Integer; }
@@ -51,9 +51,9 @@ class NestedList {
   NestedList() : is_list_(true) {}  // `{}`: an empty list
   NestedList(bool b) : leaf_(b) {}  // NOLINT
   template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
-  NestedList(T v) : leaf_(static_cast<int64_t>(v)) {}  // NOLINT
-  NestedList(float v) : leaf_(static_cast<double>(v)) {}  // NOLINT
-  NestedList(double v) : leaf_(v) {}                      // NOLINT
+  NestedList(T v) : leaf_(static_cast<int64_t>(v)) {}                             // NOLINT
+  NestedList(float v) : leaf_(static_cast<double>(v)) {}                          // NOLINT
+  NestedList(double v) : leaf_(v) {}                                              // NOLINT
   NestedList(std::initializer_list<NestedList> l) : is_list_(true), items_(l) {}  // NOLINT
 
   bool is_list() const { return is_list_; }
@@ -115,8 +115,10 @@ class Tensor {
   Tensor expand_as(const Tensor& other) const { return expand(other.sizes()); }
   Tensor narrow(int64_t dim, int64_t start, int64_t length) const;
   Tensor select(int64_t dim, int64_t index) const;
-  Tensor slice(int64_t dim = 0, std::optional<int64_t> start = std::nullopt,
-               std::optional<int64_t> end = std::nullopt, int64_t step = 1) const;
+  Tensor slice(int64_t dim = 0,
+               std::optional<int64_t> start = std::nullopt,
+               std::optional<int64_t> end = std::nullopt,
+               int64_t step = 1) const;
   Tensor flatten(int64_t start_dim = 0, int64_t end_dim = -1) const;
   Tensor operator[](int64_t index) const { return select(0, index); }
   Tensor index(std::initializer_list<TensorIndex> indices) const;

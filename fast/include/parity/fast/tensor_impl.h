@@ -12,7 +12,8 @@ namespace parity::fast {
 
 class TensorImpl : public RefCounted {
  public:
-  TensorImpl(Storage storage, ScalarType dtype, DimVector sizes, DimVector strides, int64_t storage_offset)
+  TensorImpl(
+      Storage storage, ScalarType dtype, DimVector sizes, DimVector strides, int64_t storage_offset)
       : storage_(std::move(storage)),
         sizes_(std::move(sizes)),
         strides_(std::move(strides)),

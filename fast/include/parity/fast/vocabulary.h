@@ -10,9 +10,6 @@ using parity::elementSize;
 using parity::Half;
 using parity::isFloatingType;
 using parity::isIntegralType;
-using parity::pythonName;
-using parity::ScalarType;
-using parity::toString;
 using parity::kBFloat16;
 using parity::kBool;
 using parity::kByte;
@@ -31,6 +28,9 @@ using parity::kInt8;
 using parity::kLong;
 using parity::kShort;
 using parity::kUInt8;
+using parity::pythonName;
+using parity::ScalarType;
+using parity::toString;
 
 using parity::Device;
 using parity::DeviceType;
@@ -45,12 +45,12 @@ using parity::NotImplementedError;
 using parity::TypeError;
 using parity::ValueError;
 
-using parity::IntArrayRef;
-using parity::Scalar;
-using parity::TensorOptions;
 using parity::device;
 using parity::dtype;
+using parity::IntArrayRef;
 using parity::requires_grad;
+using parity::Scalar;
+using parity::TensorOptions;
 
 namespace indexing {
 using parity::indexing::Ellipsis;

@@ -18,7 +18,9 @@ Tensor full(IntArrayRef size, const Scalar& fill_value, TensorOptions options = 
 
 Tensor arange(const Scalar& end, TensorOptions options = {});
 Tensor arange(const Scalar& start, const Scalar& end, TensorOptions options = {});
-Tensor arange(const Scalar& start, const Scalar& end, const Scalar& step,
+Tensor arange(const Scalar& start,
+              const Scalar& end,
+              const Scalar& step,
               TensorOptions options = {});
 Tensor linspace(const Scalar& start, const Scalar& end, int64_t steps, TensorOptions options = {});
 Tensor eye(int64_t n, TensorOptions options = {});

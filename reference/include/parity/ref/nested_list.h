@@ -13,9 +13,9 @@ class NestedList {
  public:
   NestedList(bool b) : is_scalar_(true), value_(b) {}  // NOLINT: implicit by design
   template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
-  NestedList(T v) : is_scalar_(true), value_(v) {}  // NOLINT
-  NestedList(float v) : is_scalar_(true), value_(v) {}   // NOLINT
-  NestedList(double v) : is_scalar_(true), value_(v) {}  // NOLINT
+  NestedList(T v) : is_scalar_(true), value_(v) {}                        // NOLINT
+  NestedList(float v) : is_scalar_(true), value_(v) {}                    // NOLINT
+  NestedList(double v) : is_scalar_(true), value_(v) {}                   // NOLINT
   NestedList(std::initializer_list<NestedList> items) : items_(items) {}  // NOLINT
 
   bool is_scalar() const { return is_scalar_; }

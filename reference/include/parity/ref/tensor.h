@@ -44,9 +44,11 @@ class Tensor {
 
   // --- element access (item.cpp)
   void* data_ptr() const;
-  template <class T> T* data_ptr() const;  // T must be the dtype's C++ type
+  template <class T>
+  T* data_ptr() const;  // T must be the dtype's C++ type
   Scalar item() const;
-  template <class T> T item() const;
+  template <class T>
+  T item() const;
 
   // --- views: share storage, never copy (views.cpp)
   Tensor view(IntArrayRef size) const;
@@ -61,8 +63,10 @@ class Tensor {
   Tensor expand_as(const Tensor& other) const;
   Tensor narrow(int64_t dim, int64_t start, int64_t length) const;
   Tensor select(int64_t dim, int64_t index) const;
-  Tensor slice(int64_t dim = 0, std::optional<int64_t> start = std::nullopt,
-               std::optional<int64_t> end = std::nullopt, int64_t step = 1) const;
+  Tensor slice(int64_t dim = 0,
+               std::optional<int64_t> start = std::nullopt,
+               std::optional<int64_t> end = std::nullopt,
+               int64_t step = 1) const;
   Tensor flatten(int64_t start_dim = 0, int64_t end_dim = -1) const;
   Tensor operator[](int64_t index) const;
 

@@ -13,10 +13,10 @@ class TensorIndex {
  public:
   enum class Kind { None, Ellipsis, Integer, Boolean, Slice };
 
-  TensorIndex(std::nullopt_t) : kind_(Kind::None) {}                           // NOLINT
-  TensorIndex(indexing::EllipsisIndexType) : kind_(Kind::Ellipsis) {}          // NOLINT
-  TensorIndex(indexing::Slice s) : kind_(Kind::Slice), slice_(s) {}            // NOLINT
-  TensorIndex(bool b) : kind_(Kind::Boolean), boolean_(b) {}                   // NOLINT
+  TensorIndex(std::nullopt_t) : kind_(Kind::None) {}                   // NOLINT
+  TensorIndex(indexing::EllipsisIndexType) : kind_(Kind::Ellipsis) {}  // NOLINT
+  TensorIndex(indexing::Slice s) : kind_(Kind::Slice), slice_(s) {}    // NOLINT
+  TensorIndex(bool b) : kind_(Kind::Boolean), boolean_(b) {}           // NOLINT
   template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
   TensorIndex(T i) : kind_(Kind::Integer), integer_(static_cast<int64_t>(i)) {}  // NOLINT
 

@@ -6,8 +6,10 @@
 namespace parity::ref {
 
 using parity::BFloat16;
+using parity::elementSize;
 using parity::Half;
-using parity::ScalarType;
+using parity::isFloatingType;
+using parity::isIntegralType;
 using parity::kAllScalarTypes;
 using parity::kBFloat16;
 using parity::kBool;
@@ -27,10 +29,8 @@ using parity::kInt8;
 using parity::kLong;
 using parity::kShort;
 using parity::kUInt8;
-using parity::elementSize;
-using parity::isFloatingType;
-using parity::isIntegralType;
 using parity::pythonName;
+using parity::ScalarType;
 using parity::toString;
 
 using parity::Device;
@@ -46,12 +46,12 @@ using parity::NotImplementedError;
 using parity::TypeError;
 using parity::ValueError;
 
-using parity::IntArrayRef;
-using parity::Scalar;
-using parity::TensorOptions;
 using parity::device;
 using parity::dtype;
+using parity::IntArrayRef;
 using parity::requires_grad;
+using parity::Scalar;
+using parity::TensorOptions;
 
 namespace indexing {
 using parity::indexing::Ellipsis;

@@ -14,7 +14,8 @@ inline constexpr DeviceType kMeta = DeviceType::Meta;
 
 class Device {
  public:
-  Device(DeviceType type, int8_t index = -1) : type_(type), index_(index) {}  // NOLINT: implicit as in c10
+  Device(DeviceType type, int8_t index = -1)
+      : type_(type), index_(index) {}  // NOLINT: implicit as in c10
   DeviceType type() const { return type_; }
   int8_t index() const { return index_; }
   bool has_index() const { return index_ >= 0; }

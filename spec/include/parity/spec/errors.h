@@ -11,11 +11,16 @@ enum class ErrorKind { Runtime, Index, Type, Value, NotImplemented };
 
 constexpr const char* pythonName(ErrorKind k) {
   switch (k) {
-    case ErrorKind::Runtime: return "RuntimeError";
-    case ErrorKind::Index: return "IndexError";
-    case ErrorKind::Type: return "TypeError";
-    case ErrorKind::Value: return "ValueError";
-    case ErrorKind::NotImplemented: return "NotImplementedError";
+    case ErrorKind::Runtime:
+      return "RuntimeError";
+    case ErrorKind::Index:
+      return "IndexError";
+    case ErrorKind::Type:
+      return "TypeError";
+    case ErrorKind::Value:
+      return "ValueError";
+    case ErrorKind::NotImplemented:
+      return "NotImplementedError";
   }
   return "RuntimeError";
 }

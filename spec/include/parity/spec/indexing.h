@@ -19,7 +19,8 @@ inline constexpr EllipsisIndexType Ellipsis{};
 // subscript it appears in.
 class Slice {
  public:
-  Slice(std::optional<int64_t> start = std::nullopt, std::optional<int64_t> stop = std::nullopt,
+  Slice(std::optional<int64_t> start = std::nullopt,
+        std::optional<int64_t> stop = std::nullopt,
         std::optional<int64_t> step = std::nullopt)
       : start_(start), stop_(stop), step_(step) {
     if (step_ == 0) throw ValueError("slice step cannot be zero");

@@ -11,14 +11,14 @@ namespace parity {
 // Enumerator names and order follow c10::ScalarType so that a reader of
 // LibTorch finds the same spelling.
 enum class ScalarType : int8_t {
-  Byte,      // uint8
-  Char,      // int8
-  Short,     // int16
-  Int,       // int32
-  Long,      // int64
-  Half,      // float16
-  Float,     // float32
-  Double,    // float64
+  Byte,    // uint8
+  Char,    // int8
+  Short,   // int16
+  Int,     // int32
+  Long,    // int64
+  Half,    // float16
+  Float,   // float32
+  Double,  // float64
   Bool,
   BFloat16,
 };
@@ -42,8 +42,8 @@ inline constexpr ScalarType kFloat16 = kHalf;
 inline constexpr ScalarType kFloat32 = kFloat;
 inline constexpr ScalarType kFloat64 = kDouble;
 
-inline constexpr ScalarType kAllScalarTypes[] = {
-    kBool, kByte, kChar, kShort, kInt, kLong, kHalf, kBFloat16, kFloat, kDouble};
+inline constexpr ScalarType kAllScalarTypes[] = {kBool, kByte, kChar,     kShort, kInt,
+                                                 kLong, kHalf, kBFloat16, kFloat, kDouble};
 
 // Raw 16-bit storage types. Arithmetic and conversion are each engine's job.
 struct Half {
@@ -78,23 +78,33 @@ constexpr bool isFloatingType(ScalarType t) {
 }
 
 constexpr bool isIntegralType(ScalarType t, bool includeBool) {
-  return (includeBool && t == kBool) || t == kByte || t == kChar || t == kShort ||
-         t == kInt || t == kLong;
+  return (includeBool && t == kBool) || t == kByte || t == kChar || t == kShort || t == kInt ||
+         t == kLong;
 }
 
 // c10's toString spelling ("Float"), used in LibTorch's messages.
 constexpr const char* toString(ScalarType t) {
   switch (t) {
-    case kByte: return "Byte";
-    case kChar: return "Char";
-    case kShort: return "Short";
-    case kInt: return "Int";
-    case kLong: return "Long";
-    case kHalf: return "Half";
-    case kFloat: return "Float";
-    case kDouble: return "Double";
-    case kBool: return "Bool";
-    case kBFloat16: return "BFloat16";
+    case kByte:
+      return "Byte";
+    case kChar:
+      return "Char";
+    case kShort:
+      return "Short";
+    case kInt:
+      return "Int";
+    case kLong:
+      return "Long";
+    case kHalf:
+      return "Half";
+    case kFloat:
+      return "Float";
+    case kDouble:
+      return "Double";
+    case kBool:
+      return "Bool";
+    case kBFloat16:
+      return "BFloat16";
   }
   return "Undefined";
 }
@@ -102,16 +112,26 @@ constexpr const char* toString(ScalarType t) {
 // Python's spelling ("torch.float32"), used in printing.
 constexpr const char* pythonName(ScalarType t) {
   switch (t) {
-    case kByte: return "torch.uint8";
-    case kChar: return "torch.int8";
-    case kShort: return "torch.int16";
-    case kInt: return "torch.int32";
-    case kLong: return "torch.int64";
-    case kHalf: return "torch.float16";
-    case kFloat: return "torch.float32";
-    case kDouble: return "torch.float64";
-    case kBool: return "torch.bool";
-    case kBFloat16: return "torch.bfloat16";
+    case kByte:
+      return "torch.uint8";
+    case kChar:
+      return "torch.int8";
+    case kShort:
+      return "torch.int16";
+    case kInt:
+      return "torch.int32";
+    case kLong:
+      return "torch.int64";
+    case kHalf:
+      return "torch.float16";
+    case kFloat:
+      return "torch.float32";
+    case kDouble:
+      return "torch.float64";
+    case kBool:
+      return "torch.bool";
+    case kBFloat16:
+      return "torch.bfloat16";
   }
   return "torch.undefined";
 }
@@ -119,28 +139,90 @@ constexpr const char* pythonName(ScalarType t) {
 inline std::ostream& operator<<(std::ostream& os, ScalarType t) { return os << toString(t); }
 
 // The C++ type stored for each dtype.
-template <ScalarType T> struct CppTypeOf;
-template <> struct CppTypeOf<kBool> { using type = bool; };
-template <> struct CppTypeOf<kByte> { using type = uint8_t; };
-template <> struct CppTypeOf<kChar> { using type = int8_t; };
-template <> struct CppTypeOf<kShort> { using type = int16_t; };
-template <> struct CppTypeOf<kInt> { using type = int32_t; };
-template <> struct CppTypeOf<kLong> { using type = int64_t; };
-template <> struct CppTypeOf<kHalf> { using type = Half; };
-template <> struct CppTypeOf<kBFloat16> { using type = BFloat16; };
-template <> struct CppTypeOf<kFloat> { using type = float; };
-template <> struct CppTypeOf<kDouble> { using type = double; };
+template <ScalarType T>
+struct CppTypeOf;
+template <>
+struct CppTypeOf<kBool> {
+  using type = bool;
+};
+template <>
+struct CppTypeOf<kByte> {
+  using type = uint8_t;
+};
+template <>
+struct CppTypeOf<kChar> {
+  using type = int8_t;
+};
+template <>
+struct CppTypeOf<kShort> {
+  using type = int16_t;
+};
+template <>
+struct CppTypeOf<kInt> {
+  using type = int32_t;
+};
+template <>
+struct CppTypeOf<kLong> {
+  using type = int64_t;
+};
+template <>
+struct CppTypeOf<kHalf> {
+  using type = Half;
+};
+template <>
+struct CppTypeOf<kBFloat16> {
+  using type = BFloat16;
+};
+template <>
+struct CppTypeOf<kFloat> {
+  using type = float;
+};
+template <>
+struct CppTypeOf<kDouble> {
+  using type = double;
+};
 
-template <class T> constexpr ScalarType scalarTypeOf();
-template <> constexpr ScalarType scalarTypeOf<bool>() { return kBool; }
-template <> constexpr ScalarType scalarTypeOf<uint8_t>() { return kByte; }
-template <> constexpr ScalarType scalarTypeOf<int8_t>() { return kChar; }
-template <> constexpr ScalarType scalarTypeOf<int16_t>() { return kShort; }
-template <> constexpr ScalarType scalarTypeOf<int32_t>() { return kInt; }
-template <> constexpr ScalarType scalarTypeOf<int64_t>() { return kLong; }
-template <> constexpr ScalarType scalarTypeOf<Half>() { return kHalf; }
-template <> constexpr ScalarType scalarTypeOf<BFloat16>() { return kBFloat16; }
-template <> constexpr ScalarType scalarTypeOf<float>() { return kFloat; }
-template <> constexpr ScalarType scalarTypeOf<double>() { return kDouble; }
+template <class T>
+constexpr ScalarType scalarTypeOf();
+template <>
+constexpr ScalarType scalarTypeOf<bool>() {
+  return kBool;
+}
+template <>
+constexpr ScalarType scalarTypeOf<uint8_t>() {
+  return kByte;
+}
+template <>
+constexpr ScalarType scalarTypeOf<int8_t>() {
+  return kChar;
+}
+template <>
+constexpr ScalarType scalarTypeOf<int16_t>() {
+  return kShort;
+}
+template <>
+constexpr ScalarType scalarTypeOf<int32_t>() {
+  return kInt;
+}
+template <>
+constexpr ScalarType scalarTypeOf<int64_t>() {
+  return kLong;
+}
+template <>
+constexpr ScalarType scalarTypeOf<Half>() {
+  return kHalf;
+}
+template <>
+constexpr ScalarType scalarTypeOf<BFloat16>() {
+  return kBFloat16;
+}
+template <>
+constexpr ScalarType scalarTypeOf<float>() {
+  return kFloat;
+}
+template <>
+constexpr ScalarType scalarTypeOf<double>() {
+  return kDouble;
+}
 
 }  // namespace parity

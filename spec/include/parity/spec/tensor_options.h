@@ -11,14 +11,30 @@ namespace parity {
 class TensorOptions {
  public:
   TensorOptions() = default;
-  TensorOptions(ScalarType t) : dtype_(t) {}  // NOLINT: implicit as in c10
-  TensorOptions(Device d) : device_(d) {}     // NOLINT
+  TensorOptions(ScalarType t) : dtype_(t) {}           // NOLINT: implicit as in c10
+  TensorOptions(Device d) : device_(d) {}              // NOLINT
   TensorOptions(DeviceType d) : device_(Device(d)) {}  // NOLINT
 
-  TensorOptions dtype(ScalarType t) const { auto o = *this; o.dtype_ = t; return o; }
-  TensorOptions dtype(std::optional<ScalarType> t) const { auto o = *this; o.dtype_ = t; return o; }
-  TensorOptions device(Device d) const { auto o = *this; o.device_ = d; return o; }
-  TensorOptions requires_grad(bool r) const { auto o = *this; o.requires_grad_ = r; return o; }
+  TensorOptions dtype(ScalarType t) const {
+    auto o = *this;
+    o.dtype_ = t;
+    return o;
+  }
+  TensorOptions dtype(std::optional<ScalarType> t) const {
+    auto o = *this;
+    o.dtype_ = t;
+    return o;
+  }
+  TensorOptions device(Device d) const {
+    auto o = *this;
+    o.device_ = d;
+    return o;
+  }
+  TensorOptions requires_grad(bool r) const {
+    auto o = *this;
+    o.requires_grad_ = r;
+    return o;
+  }
 
   bool has_dtype() const { return dtype_.has_value(); }
   std::optional<ScalarType> dtype_opt() const { return dtype_; }
