@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 
 namespace parity::ref {
 
@@ -119,6 +120,59 @@ Tensor empty_preserving(const Tensor& self, ScalarType dtype) {
   const TensorImpl& t = *self.impl();
   if (is_non_overlapping_and_dense(t)) return empty_strided(t.sizes, t.strides, dtype);
   return empty_strided(t.sizes, dense_strides_like(t.sizes, t.strides), dtype);
+}
+
+namespace {
+
+// c10's compute_channels_last_contiguous_2d (4-d only).
+bool is_channels_last_contiguous(const TensorImpl& t) {
+  if (t.sizes.size() != 4) return false;
+  int64_t expected = 1;
+  for (int d : {1, 3, 2, 0}) {
+    if (t.sizes[d] == 1) continue;
+    if (t.strides[d] != expected) return false;
+    expected *= t.sizes[d];
+  }
+  return true;
+}
+
+// TensorIterator's compute_fast_setup_type, for inputs of one shape.
+std::optional<std::vector<int64_t>> fast_setup_strides(const std::vector<int64_t>& sizes,
+                                                       const std::vector<Tensor>& inputs) {
+  bool contiguous = true, channels_last = true, dense = true, same_strides = true;
+  for (const Tensor& input : inputs) {
+    const TensorImpl& t = *input.impl();
+    if (t.sizes != sizes) return std::nullopt;
+    contiguous = contiguous && input.is_contiguous();
+    channels_last = channels_last && is_channels_last_contiguous(t);
+    dense = dense && is_non_overlapping_and_dense(t);
+    same_strides = same_strides && t.strides == inputs.front().impl()->strides;
+  }
+  if (contiguous) return contiguous_strides(sizes);
+  if (channels_last) {
+    const int64_t c = sizes[1], h = sizes[2], w = sizes[3];
+    return std::vector<int64_t>{h * w * c, 1, w * c, c};
+  }
+  if (dense && same_strides) return inputs.front().impl()->strides;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<int64_t> elementwise_output_strides(const std::vector<int64_t>& sizes,
+                                                const std::vector<Tensor>& inputs) {
+  if (auto strides = fast_setup_strides(sizes, inputs)) return *strides;
+  // compute_strides: an input of lower rank gets leading size-1, stride-0 dims.
+  std::vector<Geometry> geometries;
+  for (const Tensor& input : inputs) {
+    const TensorImpl& t = *input.impl();
+    const size_t pad = sizes.size() - t.sizes.size();
+    Geometry g{std::vector<int64_t>(pad, 1), std::vector<int64_t>(pad, 0)};
+    g.sizes.insert(g.sizes.end(), t.sizes.begin(), t.sizes.end());
+    g.strides.insert(g.strides.end(), t.strides.begin(), t.strides.end());
+    geometries.push_back(std::move(g));
+  }
+  return iterator_output_strides(sizes, geometries);
 }
 
 }  // namespace parity::ref

@@ -35,4 +35,12 @@ std::vector<int64_t> iterator_output_strides(const std::vector<int64_t>& sizes,
 // dense, else dense_strides_like.
 Tensor empty_preserving(const Tensor& self, ScalarType dtype);
 
+// The strides TensorIterator gives the output it allocates for an
+// elementwise op over `inputs` (already converted to the common dtype) with
+// broadcast shape `sizes`: its fast setup when all inputs have that shape
+// (all contiguous -> contiguous; all channels-last 4-d -> channels-last; all
+// dense with equal strides -> those strides), else iterator_output_strides.
+std::vector<int64_t> elementwise_output_strides(const std::vector<int64_t>& sizes,
+                                                const std::vector<Tensor>& inputs);
+
 }  // namespace parity::ref

@@ -4,6 +4,8 @@
 #pragma once
 #include "parity/ref/factories.h"
 #include "parity/ref/nested_list.h"
+#include "parity/ref/operators.h"
+#include "parity/ref/ops.h"
 #include "parity/ref/print.h"
 #include "parity/ref/storage.h"
 #include "parity/ref/tensor.h"
