@@ -80,6 +80,27 @@ void check_device(Device d) {
 
 void bump_version(const Tensor& t) { t.unsafeGetTensorImpl()->storage_impl()->bump_version(); }
 
+// torch's get_overlap_status == PARTIAL between the written tensor and an
+// input (only decidable when both are dense).
+bool partial_overlap(const TensorImpl& a, const TensorImpl& b) {
+  if (&a == &b || a.numel() == 0 || b.numel() == 0) return false;
+  if (!meta::is_non_overlapping_and_dense(a.sizes(), a.strides()) ||
+      !meta::is_non_overlapping_and_dense(b.sizes(), b.strides()))
+    return false;
+  if (a.storage_impl() != b.storage_impl()) return false;
+  const char* ab = a.data();
+  const char* ae = ab + a.numel() * static_cast<int64_t>(a.itemsize());
+  const char* bb = b.data();
+  const char* be = bb + b.numel() * static_cast<int64_t>(b.itemsize());
+  if (ab == bb && ae == be) return a.strides().ref() != b.strides().ref();
+  return ab < be && bb < ae;
+}
+
+const char* const kInternalOverlap =
+    "unsupported operation: more than one element of the written-to tensor refers to a single "
+    "memory location. "
+    "Please clone() the tensor before performing the operation.";
+
 }  // namespace detail
 
 // --- metadata ---------------------------------------------------------------
@@ -173,30 +194,8 @@ Tensor Tensor::to(TensorOptions o) const {
 
 // --- in-place writes --------------------------------------------------------
 
-namespace {
-
-// torch's get_overlap_status == PARTIAL between the written tensor and an
-// input (only decidable when both are dense).
-bool partial_overlap(const TensorImpl& a, const TensorImpl& b) {
-  if (&a == &b || a.numel() == 0 || b.numel() == 0) return false;
-  if (!meta::is_non_overlapping_and_dense(a.sizes(), a.strides()) ||
-      !meta::is_non_overlapping_and_dense(b.sizes(), b.strides()))
-    return false;
-  if (a.storage_impl() != b.storage_impl()) return false;
-  const char* ab = a.data();
-  const char* ae = ab + a.numel() * static_cast<int64_t>(a.itemsize());
-  const char* bb = b.data();
-  const char* be = bb + b.numel() * static_cast<int64_t>(b.itemsize());
-  if (ab == bb && ae == be) return a.strides().ref() != b.strides().ref();
-  return ab < be && bb < ae;
-}
-
-const char* const kInternalOverlap =
-    "unsupported operation: more than one element of the written-to tensor refers to a single "
-    "memory location. "
-    "Please clone() the tensor before performing the operation.";
-
-}  // namespace
+using detail::kInternalOverlap;
+using detail::partial_overlap;
 
 Tensor& Tensor::copy_(const Tensor& src) {
   detail::check_inplace(*this);

@@ -22,5 +22,10 @@ void check_inplace(const Tensor& t);
 // CPU is the only device of this engine build.
 void check_device(Device d);
 void bump_version(const Tensor& t);
+// torch's get_overlap_status(a, b) == PARTIAL (decidable only when both are
+// dense), which every in-place write refuses for its inputs.
+bool partial_overlap(const TensorImpl& a, const TensorImpl& b);
+// LibTorch's message for a written-to tensor with an expanded dim.
+extern const char* const kInternalOverlap;
 
 }  // namespace parity::fast::detail
