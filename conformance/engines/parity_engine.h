@@ -5,6 +5,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "harness/record.h"
 #include "harness/snapshot.h"
@@ -46,6 +47,16 @@ inline ErrorInfo describeParityError(std::exception_ptr p) {
                           kFloat32 = ::parity::kFloat, kFloat64 = ::parity::kDouble;              \
     static std::string dtype_name(const Tensor& t) {                                              \
       return ::parity::pythonName(t.scalar_type());                                               \
+    }                                                                                             \
+    static std::string dtype_str(::parity::ScalarType t) { return ::parity::pythonName(t); }      \
+    /* Templates, so that they are instantiated only where a case uses them. */                   \
+    template <class A, class B>                                                                   \
+    static ::parity::ScalarType result_type(const A& a, const B& b) {                             \
+      return NS::result_type(a, b);                                                               \
+    }                                                                                             \
+    template <class V = std::vector<Tensor>>                                                      \
+    static std::vector<Tensor> broadcast_tensors(const V& v) {                                    \
+      return NS::broadcast_tensors(v);                                                            \
     }                                                                                             \
     static Options dtype(::parity::ScalarType t) { return ::parity::dtype(t); }                   \
     static Tensor tensor(NS::NestedList d, Options o = {}) { return NS::tensor(d, o); }           \

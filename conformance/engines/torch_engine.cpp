@@ -33,6 +33,8 @@ static ScalarType toSpec(at::ScalarType t) {
   }
 }
 
+std::string TorchEngine::dtype_str(at::ScalarType t) { return pythonName(toSpec(t)); }
+
 std::string TorchEngine::dtype_name(const Tensor& t) { return pythonName(toSpec(t.scalar_type())); }
 
 int64_t TorchEngine::storage_size(const Tensor& t) {

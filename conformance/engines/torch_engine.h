@@ -75,6 +75,14 @@ struct TorchEngine {
   }
 
   static std::string dtype_name(const Tensor& t);  // Python's spelling, "torch.float32"
+  static std::string dtype_str(at::ScalarType t);
+  template <class A, class B>
+  static at::ScalarType result_type(const A& a, const B& b) {
+    return at::result_type(a, b);
+  }
+  static std::vector<Tensor> broadcast_tensors(const std::vector<Tensor>& v) {
+    return at::broadcast_tensors(v);
+  }
   static std::string repr(const Tensor& t);
   static std::string storage_repr(const Tensor& t);
   static int64_t storage_size(const Tensor& t);

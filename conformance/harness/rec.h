@@ -68,6 +68,20 @@ class Rec {
     error(std::move(name), std::forward<F>(f));
     out_.entries.back().expected_error = ErrorInfo{std::move(kind), std::move(message)};
   }
+  // Runs `f` (which returns a tensor) and records the tensor, or the error it
+  // raised, under one name, so that a difference stays local to this entry.
+  template <class F>
+  void result(std::string name, F&& f) {
+    try {
+      Tensor t = f();
+      tensor(std::move(name), t);
+    } catch (...) {
+      Entry e = make(std::move(name), Entry::Kind::Error);
+      e.error = E::describe_error(std::current_exception());
+      push(std::move(e));
+    }
+  }
+
   // Runs `f`; records the error kind and message it throws, or that it
   // threw nothing.
   template <class F>
