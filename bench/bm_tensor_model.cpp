@@ -1,26 +1,9 @@
-// The tensor model's own work (copies, conversions, small-op latency) on
-// reference, fast and LibTorch in one process, then the ratios. Run:
-//   build/release/bench/bench_tensor_model            (PARITY_BENCH_THREADS=1 by default)
-// Google Benchmark flags apply (--benchmark_filter=clone, --benchmark_repetitions=9).
-#include <ATen/Parallel.h>
-#include <benchmark/benchmark.h>
-#include <omp.h>
+// Workloads of the tensor model itself: copies, conversions, view and
+// indexing latency.
+#include "bench.h"
 
-#include <cstdlib>
-#include <iomanip>
-#include <iostream>
-#include <map>
-#include <string>
-
-#include "engines/fast_engine.h"
-#include "engines/ref_engine.h"
-#include "engines/torch_engine.h"
-
-using namespace parity::conf;
-
+namespace parity::bench {
 namespace {
-
-constexpr int64_t kBig = 4096;  // 4096 x 4096 float32 = 64 MiB
 
 template <class E>
 void clone16M(benchmark::State& s) {
@@ -70,7 +53,7 @@ void indexSmall(benchmark::State& s) {
 }
 
 template <class E>
-void registerAll() {
+void registerEngine() {
   const std::string e = E::name;
   benchmark::RegisterBenchmark(("clone 16M f32/" + e).c_str(), clone16M<E>)->UseRealTime();
   benchmark::RegisterBenchmark(("t().contiguous() 4096^2 f32/" + e).c_str(), transposeContiguous<E>)
@@ -83,51 +66,12 @@ void registerAll() {
   benchmark::RegisterBenchmark(("index({Slice(1,None), 0})/" + e).c_str(), indexSmall<E>);
 }
 
-// Prints the usual table, then each workload's time on LibTorch divided by
-// each engine's (above 1: faster than LibTorch), from medians when repeated.
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  RatioReporter() : ConsoleReporter(OO_Tabular) {}
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& r : runs) {
-      if (r.error_occurred) continue;
-      if (r.run_type == Run::RT_Aggregate && r.aggregate_name != "median") continue;
-      const std::string& name = r.run_name.function_name;  // "workload/engine"
-      const auto slash = name.rfind('/');
-      times_[name.substr(0, slash)][name.substr(slash + 1)] = r.GetAdjustedRealTime();
-    }
-  }
-  void Finalize() override {
-    ConsoleReporter::Finalize();
-    std::cout << "\nLibTorch time / engine time (above 1: faster than LibTorch)\n";
-    std::cout << std::left << std::setw(32) << "workload" << std::setw(12) << "fast"
-              << "reference\n";
-    for (const auto& [work, t] : times_) {
-      if (!t.count("libtorch")) continue;
-      std::cout << std::setw(32) << work << std::fixed << std::setprecision(2) << std::setw(12)
-                << (t.count("fast") ? t.at("libtorch") / t.at("fast") : 0.0)
-                << (t.count("reference") ? t.at("libtorch") / t.at("reference") : 0.0) << "\n";
-    }
-  }
-
- private:
-  std::map<std::string, std::map<std::string, double>> times_;
-};
-
 }  // namespace
 
-int main(int argc, char** argv) {
-  const char* env = std::getenv("PARITY_BENCH_THREADS");
-  const int threads = env ? std::atoi(env) : 1;
-  at::set_num_threads(threads);  // LibTorch's pool
-  omp_set_num_threads(threads);  // the fast engine's
-  std::cout << "threads: " << threads << " (PARITY_BENCH_THREADS)\n";
-  registerAll<TorchEngine>();
-  registerAll<FastEngine>();
-  registerAll<RefEngine>();
-  benchmark::Initialize(&argc, argv);
-  RatioReporter reporter;
-  benchmark::RunSpecifiedBenchmarks(&reporter);
-  benchmark::Shutdown();
+void registerTensorModel() {
+  registerEngine<TorchEngine>();
+  registerEngine<FastEngine>();
+  registerEngine<RefEngine>();
 }
+
+}  // namespace parity::bench
