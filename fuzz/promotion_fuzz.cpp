@@ -12,6 +12,7 @@
 #include <type_traits>
 
 #include "binary_samples.h"
+#include "fuzz_params.h"
 #include "harness/compare.h"
 
 using namespace parity;
@@ -130,13 +131,7 @@ void agree(const Draw& d) {
 }  // namespace
 
 int main() {
-  if (!std::getenv("RC_PARAMS")) {
-    const char* n = std::getenv("PARITY_FUZZ_CASES");
-    const char* seed = std::getenv("PARITY_FUZZ_SEED");
-    std::string params = "max_success=" + std::string(n ? n : "300") + " max_size=100";
-    if (seed) params += " seed=" + std::string(seed);
-    setenv("RC_PARAMS", params.c_str(), 1);
-  }
+  parity::fuzz::configureRapidCheck();
   if (!PARITY_HAVE_TORCH)
     std::cout << "[parity] LibTorch absent: fast is compared with reference only\n";
   const bool ok = rc::check("binary operators promote and broadcast like LibTorch", [] {

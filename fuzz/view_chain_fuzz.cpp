@@ -12,6 +12,7 @@
 #include <string>
 
 #include "cases/case_util.h"
+#include "fuzz_params.h"
 #include "harness/compare.h"
 #include "view_ops.h"
 
@@ -170,15 +171,7 @@ void property(Lane<Base>& base, Lane<Others>&... others) {
 }  // namespace
 
 int main() {
-  // PARITY_FUZZ_CASES sets the budget and PARITY_FUZZ_SEED fixes the seed (ctest does both,
-  // so CI replays the same cases); RC_PARAMS, when set, overrides both.
-  if (!std::getenv("RC_PARAMS")) {
-    const char* n = std::getenv("PARITY_FUZZ_CASES");
-    const char* seed = std::getenv("PARITY_FUZZ_SEED");
-    std::string params = "max_success=" + std::string(n ? n : "300") + " max_size=100";
-    if (seed) params += " seed=" + std::string(seed);
-    setenv("RC_PARAMS", params.c_str(), 1);
-  }
+  parity::fuzz::configureRapidCheck();
   if (!PARITY_HAVE_TORCH)
     std::cout << "[parity] LibTorch absent: fast is compared with reference only\n";
   const bool ok = rc::check("view chains agree on every engine", [] {
