@@ -2,12 +2,16 @@
 
 #include <algorithm>
 
+#include "iter/binary_iter.h"
+
 #ifdef _OPENMP
 #include <omp.h>
 #endif
 
 namespace parity::fast::iter {
 
+// A copy is an elementwise op with one input: the same planner decides the
+// dim order and coalescing for both (iter/binary_iter).
 CopyPlan make_plan(IntArrayRef sizes,
                    char* dst,
                    IntArrayRef dst_strides,
@@ -15,71 +19,20 @@ CopyPlan make_plan(IntArrayRef sizes,
                    const char* src,
                    IntArrayRef src_strides,
                    size_t src_itemsize) {
+  char* ptrs[2] = {dst, const_cast<char*>(src)};  // the planner never writes through them
+  const IntArrayRef strides[2] = {dst_strides, src_strides};
+  const int64_t itemsizes[2] = {static_cast<int64_t>(dst_itemsize),
+                                static_cast<int64_t>(src_itemsize)};
+  ElementwisePlan e = make_elementwise_plan(sizes, 2, ptrs, strides, itemsizes);
   CopyPlan p;
+  p.sizes = std::move(e.sizes);
+  p.dst_strides = std::move(e.strides[0]);
+  p.src_strides = std::move(e.strides[1]);
   p.dst = dst;
   p.src = src;
-  p.numel = 1;
-  p.dst_itemsize = static_cast<int64_t>(dst_itemsize);
-  p.src_itemsize = static_cast<int64_t>(src_itemsize);
-  const size_t n = sizes.size();
-  for (size_t i = 0; i < n; ++i) p.numel *= sizes[i];
-  if (p.numel == 0) return p;
-
-  // Gather non-trivial dims innermost-first (reverse order), in bytes.
-  struct Dim {
-    int64_t size, ds, ss;
-  };
-  Dim dims[64];
-  Dim* heap = nullptr;
-  Dim* d = n <= 64 ? dims : (heap = new Dim[n]);
-  size_t m = 0;
-  for (size_t k = n; k-- > 0;) {
-    if (sizes[k] == 1) continue;
-    d[m++] = Dim{sizes[k], dst_strides[k] * static_cast<int64_t>(dst_itemsize),
-                 src_strides[k] * static_cast<int64_t>(src_itemsize)};
-  }
-  // Order by the output's strides (then the input's), smallest innermost, so
-  // writes stream; a stable insertion sort keeps the common, already-ordered
-  // case linear.
-  auto less = [](const Dim& a, const Dim& b) {
-    int64_t ad = a.ds < 0 ? -a.ds : a.ds, bd = b.ds < 0 ? -b.ds : b.ds;
-    if (ad != bd) return ad < bd;
-    int64_t as = a.ss < 0 ? -a.ss : a.ss, bs = b.ss < 0 ? -b.ss : b.ss;
-    return as < bs;
-  };
-  for (size_t i = 1; i < m; ++i) {
-    Dim x = d[i];
-    size_t j = i;
-    while (j > 0 && less(x, d[j - 1])) {
-      d[j] = d[j - 1];
-      --j;
-    }
-    d[j] = x;
-  }
-  // Coalesce: an outer dim whose strides equal inner stride * inner size for
-  // both operands continues the inner dim.
-  size_t out = 0;
-  for (size_t i = 0; i < m; ++i) {
-    if (out > 0) {
-      Dim& in = d[out - 1];
-      if (d[i].ds == in.ds * in.size && d[i].ss == in.ss * in.size) {
-        in.size *= d[i].size;
-        continue;
-      }
-    }
-    d[out++] = d[i];
-  }
-  if (out == 0)
-    d[out++] = Dim{1, static_cast<int64_t>(dst_itemsize), static_cast<int64_t>(src_itemsize)};
-  p.sizes.resize(out);
-  p.dst_strides.resize(out);
-  p.src_strides.resize(out);
-  for (size_t i = 0; i < out; ++i) {
-    p.sizes[i] = d[i].size;
-    p.dst_strides[i] = d[i].ds;
-    p.src_strides[i] = d[i].ss;
-  }
-  delete[] heap;
+  p.numel = e.numel;
+  p.dst_itemsize = itemsizes[0];
+  p.src_itemsize = itemsizes[1];
   return p;
 }
 
