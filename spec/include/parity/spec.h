@@ -5,6 +5,7 @@
 #include "parity/spec/errors.h"
 #include "parity/spec/indexing.h"
 #include "parity/spec/int_array_ref.h"
+#include "parity/spec/optional_int_array_ref.h"
 #include "parity/spec/scalar.h"
 #include "parity/spec/scalar_type.h"
 #include "parity/spec/tensor_options.h"

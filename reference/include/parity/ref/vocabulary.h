@@ -49,6 +49,7 @@ using parity::ValueError;
 using parity::device;
 using parity::dtype;
 using parity::IntArrayRef;
+using parity::OptionalIntArrayRef;
 using parity::requires_grad;
 using parity::Scalar;
 using parity::TensorOptions;
