@@ -25,6 +25,8 @@ Tensor arange(const Scalar& start,
 Tensor linspace(const Scalar& start, const Scalar& end, int64_t steps, TensorOptions options = {});
 Tensor eye(int64_t n, TensorOptions options = {});
 Tensor eye(int64_t n, int64_t m, TensorOptions options = {});
+void set_num_threads(int n);  // recorded only: the reference runs single-threaded
+int get_num_threads();
 
 Tensor empty_like(const Tensor& self, TensorOptions options = {});
 Tensor zeros_like(const Tensor& self, TensorOptions options = {});
