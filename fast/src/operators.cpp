@@ -13,6 +13,7 @@
 #include "iter/binary_iter.h"
 #include "meta/iter_layout.h"
 #include "meta/promotion.h"
+#include "meta/view_meta.h"
 #include "tensor_internal.h"
 
 namespace parity::fast {
@@ -122,6 +123,19 @@ Tensor run(const OpRequest& req, const Tensor& a_in, const Operand& b_in, Tensor
   const IntArrayRef b_sizes = b.t ? b.t->sizes().ref() : IntArrayRef{};
   const IntArrayRef b_strides = b.t ? b.t->strides().ref() : IntArrayRef{};
   meta::IterOperand ops[2] = {{a.sizes().ref(), a.strides().ref()}, {b_sizes, b_strides}};
+  // torch casts a CPU input of another dtype with .to(common) before laying
+  // out the output, so for the layout such an input counts with that copy's
+  // strides (the kernels still read the original).
+  meta::IterOperand layout_ops[2] = {ops[0], ops[1]};
+  DimVector a_cast, b_cast;
+  if (a.dtype() != common) {
+    a_cast = meta::preserve_strides(a.sizes().ref(), a.strides().ref());
+    layout_ops[0].strides = a_cast.ref();
+  }
+  if (b.t && b.t->dtype() != common) {
+    b_cast = meta::preserve_strides(b_sizes, b_strides);
+    layout_ops[1].strides = b_cast.ref();
+  }
   Tensor out;
   DimVector shape;
   ScalarType out_dtype;
@@ -141,7 +155,7 @@ Tensor run(const OpRequest& req, const Tensor& a_in, const Operand& b_in, Tensor
                   " can't be cast to the desired output type " + toString(out_dtype));
     out = *self;
   } else {
-    meta::IterLayout layout = meta::iter_layout(std::span(ops, req.layout_from_a ? 1 : 2));
+    meta::IterLayout layout = meta::iter_layout(std::span(layout_ops, req.layout_from_a ? 1 : 2));
     shape = std::move(layout.shape);
     out_dtype = comparison ? kBool : common;
     out = detail::make_strided(shape, layout.output_strides, out_dtype);

@@ -3,7 +3,10 @@
 #pragma once
 #include "parity/fast/functions.h"
 #include "parity/fast/intrusive_ptr.h"
+#include "parity/fast/joining.h"
+#include "parity/fast/linalg.h"
 #include "parity/fast/operators.h"
+#include "parity/fast/pointwise.h"
 #include "parity/fast/small_vector.h"
 #include "parity/fast/storage.h"
 #include "parity/fast/tensor.h"

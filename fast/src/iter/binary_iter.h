@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "core/threads.h"
 #include "iter/copy_iter.h"
 #include "parity/fast/small_vector.h"
 #include "parity/fast/vocabulary.h"
@@ -138,8 +139,8 @@ void for_each_row(const ElementwisePlan& p, F&& f) {
     const int64_t units =
         p.numel / (p.sizes[0] * p.sizes[1]) * ((p.sizes[1] + detail::kTile - 1) / detail::kTile);
 #ifdef _OPENMP
-    if (p.numel >= kGrainSize && omp_get_max_threads() > 1 && !omp_in_parallel()) {
-      const int threads = static_cast<int>(std::min<int64_t>(omp_get_max_threads(), units));
+    if (p.numel >= kGrainSize && core::max_threads() > 1 && !omp_in_parallel()) {
+      const int threads = static_cast<int>(std::min<int64_t>(core::max_threads(), units));
 #pragma omp parallel num_threads(threads)
       {
         const int t = omp_get_thread_num(), nt = omp_get_num_threads();
@@ -168,7 +169,7 @@ void for_each_row(const ElementwisePlan& p, F&& f) {
     return;
   }
 #ifdef _OPENMP
-  int threads = omp_get_max_threads();
+  int threads = core::max_threads();
   if (threads > 1 && !omp_in_parallel()) {
     threads =
         static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(threads, p.numel / kGrainSize)));

@@ -125,8 +125,8 @@ void run(const CopyPlan& p, RowFn fn) {
   if (wants_tiles(p)) {
     const int64_t units = p.numel / (p.sizes[0] * p.sizes[1]) * ((p.sizes[1] + kTile - 1) / kTile);
 #ifdef _OPENMP
-    if (p.numel >= kGrainSize && omp_get_max_threads() > 1 && !omp_in_parallel()) {
-      int threads = static_cast<int>(std::min<int64_t>(omp_get_max_threads(), units));
+    if (p.numel >= kGrainSize && core::max_threads() > 1 && !omp_in_parallel()) {
+      int threads = static_cast<int>(std::min<int64_t>(core::max_threads(), units));
 #pragma omp parallel num_threads(threads)
       {
         int t = omp_get_thread_num(), nt = omp_get_num_threads();
@@ -150,7 +150,7 @@ void run(const CopyPlan& p, RowFn fn) {
     return;
   }
 #ifdef _OPENMP
-  int threads = omp_get_max_threads();
+  int threads = core::max_threads();
   if (threads > 1 && !omp_in_parallel()) {
     threads = static_cast<int>(std::min<int64_t>(threads, p.numel / kGrainSize));
     threads = std::max(threads, 1);

@@ -77,6 +77,9 @@ bool is_non_overlapping_and_dense(IntArrayRef sizes, IntArrayRef strides) {
 }
 
 bool has_internal_overlap(IntArrayRef sizes, IntArrayRef strides) {
+  // torch asks is_non_overlapping_and_dense first, which an empty tensor is.
+  for (int64_t s : sizes)
+    if (s == 0) return false;
   for (size_t i = 0; i < sizes.size(); ++i)
     if (strides[i] == 0 && sizes[i] > 1) return true;
   return false;

@@ -22,6 +22,8 @@ Tensor empty_like(const Tensor& t, TensorOptions options = {});
 Tensor zeros_like(const Tensor& t, TensorOptions options = {});
 Tensor ones_like(const Tensor& t, TensorOptions options = {});
 Tensor full_like(const Tensor& t, Scalar value, TensorOptions options = {});
+void set_num_threads(int n);
+int get_num_threads();
 
 // Python's print(t) in torch 1.13.
 std::string repr(const Tensor& t);

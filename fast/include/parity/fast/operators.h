@@ -83,5 +83,24 @@ inline Tensor operator==(const Scalar& x, const Tensor& y) { return y.eq(x); }
 inline Tensor operator!=(const Tensor& x, const Tensor& y) { return x.ne(y); }
 inline Tensor operator!=(const Tensor& x, const Scalar& y) { return x.ne(y); }
 inline Tensor operator!=(const Scalar& x, const Tensor& y) { return y.ne(x); }
+// % is remainder (Scalar % Tensor keeps the tensor's dtype, as `-` and `/`);
+// & | ^ are the bitwise ops, commutative with a Scalar on the left.
+inline Tensor operator%(const Tensor& x, const Tensor& y) { return x.remainder(y); }
+inline Tensor operator%(const Tensor& x, const Scalar& y) { return x.remainder(y); }
+inline Tensor operator%(const Scalar& x, const Tensor& y) {
+  Tensor r = empty_like(y);
+  r.fill_(x);
+  r.remainder_(y);
+  return r;
+}
+inline Tensor operator&(const Tensor& x, const Tensor& y) { return x.bitwise_and(y); }
+inline Tensor operator&(const Tensor& x, const Scalar& y) { return x.bitwise_and(y); }
+inline Tensor operator&(const Scalar& x, const Tensor& y) { return y.bitwise_and(x); }
+inline Tensor operator|(const Tensor& x, const Tensor& y) { return x.bitwise_or(y); }
+inline Tensor operator|(const Tensor& x, const Scalar& y) { return x.bitwise_or(y); }
+inline Tensor operator|(const Scalar& x, const Tensor& y) { return y.bitwise_or(x); }
+inline Tensor operator^(const Tensor& x, const Tensor& y) { return x.bitwise_xor(y); }
+inline Tensor operator^(const Tensor& x, const Scalar& y) { return x.bitwise_xor(y); }
+inline Tensor operator^(const Scalar& x, const Tensor& y) { return y.bitwise_xor(x); }
 
 }  // namespace parity::fast
