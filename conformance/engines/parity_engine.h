@@ -5,6 +5,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "harness/record.h"
@@ -23,6 +24,36 @@ inline ErrorInfo describeParityError(std::exception_ptr p) {
   }
 }
 
+// Free functions of the engines reached by argument-dependent lookup when a
+// case instantiates them, so that an adapter compiles before its engine
+// declares every one (cases can be written, against LibTorch, first).
+namespace adl {
+template <class... A>
+auto where_(const A&... a) {
+  return where(a...);
+}
+template <class... A>
+auto pow_(const A&... a) {
+  return pow(a...);
+}
+template <class... A>
+auto cat_(const A&... a) {
+  return cat(a...);
+}
+template <class... A>
+auto stack_(const A&... a) {
+  return stack(a...);
+}
+template <class... A>
+auto einsum_(const A&... a) {
+  return einsum(a...);
+}
+template <class... A>
+auto matmul_(const A&... a) {
+  return matmul(a...);
+}
+}  // namespace adl
+
 }  // namespace parity::conf
 
 // Struct: the adapter's name; NS: the engine namespace; LABEL: report name.
@@ -38,6 +69,8 @@ inline ErrorInfo describeParityError(std::exception_ptr p) {
       return ::parity::indexing::Slice(start, stop, step);                                        \
     }                                                                                             \
     using TensorIndex = NS::TensorIndex;                                                          \
+    template <class T>                                                                            \
+    using Opt = std::optional<T>; /* c10::optional on LibTorch */                                 \
     static constexpr auto None = ::parity::indexing::None;                                        \
     static constexpr auto Ellipsis = ::parity::indexing::Ellipsis;                                \
     static constexpr auto kBool = ::parity::kBool, kUInt8 = ::parity::kByte,                      \
@@ -57,6 +90,30 @@ inline ErrorInfo describeParityError(std::exception_ptr p) {
     template <class V = std::vector<Tensor>>                                                      \
     static std::vector<Tensor> broadcast_tensors(const V& v) {                                    \
       return NS::broadcast_tensors(v);                                                            \
+    }                                                                                             \
+    template <class... A>                                                                         \
+    static Tensor where(const Tensor& cond, const A&... a) {                                      \
+      return ::parity::conf::adl::where_(cond, a...);                                             \
+    }                                                                                             \
+    template <class S>                                                                            \
+    static Tensor pow(const S& self, const Tensor& exponent) {                                    \
+      return ::parity::conf::adl::pow_(self, exponent);                                           \
+    }                                                                                             \
+    template <class V = std::vector<Tensor>>                                                      \
+    static Tensor cat(const V& v, int64_t dim = 0) {                                              \
+      return ::parity::conf::adl::cat_(v, dim);                                                   \
+    }                                                                                             \
+    template <class V = std::vector<Tensor>>                                                      \
+    static Tensor stack(const V& v, int64_t dim = 0) {                                            \
+      return ::parity::conf::adl::stack_(v, dim);                                                 \
+    }                                                                                             \
+    template <class V = std::vector<Tensor>>                                                      \
+    static Tensor einsum(std::string_view equation, const V& v) {                                 \
+      return ::parity::conf::adl::einsum_(equation, v);                                           \
+    }                                                                                             \
+    template <class... A>                                                                         \
+    static Tensor matmul(const Tensor& a, const A&... b) {                                        \
+      return ::parity::conf::adl::matmul_(a, b...);                                               \
     }                                                                                             \
     static Options dtype(::parity::ScalarType t) { return ::parity::dtype(t); }                   \
     static Tensor tensor(NS::NestedList d, Options o = {}) { return NS::tensor(d, o); }           \

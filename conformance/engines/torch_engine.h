@@ -6,6 +6,7 @@
 
 #include <exception>
 #include <string>
+#include <string_view>
 
 #include "harness/python_oracle.h"
 #include "harness/record.h"
@@ -37,6 +38,8 @@ struct TorchEngine {
     return at::indexing::Slice(start.v, stop.v, step.v);
   }
   using TensorIndex = at::indexing::TensorIndex;
+  template <class T>
+  using Opt = c10::optional<T>;  // std::optional on the parity engines
   static constexpr auto None = at::indexing::None;
   static inline const auto& Ellipsis = at::indexing::Ellipsis;
   static constexpr auto kBool = at::kBool, kUInt8 = at::kByte, kInt8 = at::kChar,
@@ -82,6 +85,32 @@ struct TorchEngine {
   }
   static std::vector<Tensor> broadcast_tensors(const std::vector<Tensor>& v) {
     return at::broadcast_tensors(v);
+  }
+  // Free functions of issue 3 (members are called directly). Templates, as in
+  // parity_engine.h, so each is compiled only where a case uses it.
+  template <class... A>
+  static Tensor where(const Tensor& cond, const A&... a) {
+    return torch::where(cond, a...);
+  }
+  template <class S>
+  static Tensor pow(const S& self, const Tensor& exponent) {
+    return torch::pow(self, exponent);
+  }
+  template <class V = std::vector<Tensor>>
+  static Tensor cat(const V& v, int64_t dim = 0) {
+    return torch::cat(v, dim);
+  }
+  template <class V = std::vector<Tensor>>
+  static Tensor stack(const V& v, int64_t dim = 0) {
+    return torch::stack(v, dim);
+  }
+  template <class V = std::vector<Tensor>>
+  static Tensor einsum(std::string_view equation, const V& v) {
+    return torch::einsum(c10::string_view(equation.data(), equation.size()), v);
+  }
+  template <class... A>
+  static Tensor matmul(const Tensor& a, const A&... b) {
+    return torch::matmul(a, b...);
   }
   static std::string repr(const Tensor& t);
   static std::string storage_repr(const Tensor& t);

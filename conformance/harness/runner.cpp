@@ -194,6 +194,7 @@ int main(int argc, char** argv) {
     }
   testing::InitGoogleTest(&argc, argv);
   std::vector<std::string> engines = {"reference", "fast"};
+  if (PARITY_ORACLE_ONLY) engines.clear();
   if (PARITY_HAVE_TORCH)
     engines.push_back("libtorch");
   else
