@@ -4,7 +4,6 @@
 //   PARITY_BENCH_THREADS=1 build/release/bench/bench_tensor_model --benchmark_repetitions=5
 // Google Benchmark flags apply (--benchmark_filter=add).
 #include <ATen/Parallel.h>
-#include <omp.h>
 
 #include <cstdlib>
 #include <iomanip>
@@ -33,14 +32,19 @@ class RatioReporter : public benchmark::ConsoleReporter {
   }
   void Finalize() override {
     ConsoleReporter::Finalize();
-    std::cout << "\nLibTorch time / engine time (above 1: faster than LibTorch)\n";
+    std::cout << "\nLibTorch time / engine time (above 1: faster than LibTorch), and reference\n"
+                 "time / fast time\n";
     std::cout << std::left << std::setw(32) << "workload" << std::setw(12) << "fast"
-              << "reference\n";
+              << std::setw(12) << "reference"
+              << "fast vs reference\n";
     for (const auto& [work, t] : times_) {
       if (!t.count("libtorch")) continue;
       std::cout << std::setw(32) << work << std::fixed << std::setprecision(2) << std::setw(12)
-                << (t.count("fast") ? t.at("libtorch") / t.at("fast") : 0.0)
-                << (t.count("reference") ? t.at("libtorch") / t.at("reference") : 0.0) << "\n";
+                << (t.count("fast") ? t.at("libtorch") / t.at("fast") : 0.0) << std::setw(12)
+                << (t.count("reference") ? t.at("libtorch") / t.at("reference") : 0.0)
+                << (t.count("reference") && t.count("fast") ? t.at("reference") / t.at("fast")
+                                                            : 0.0)
+                << "\n";
     }
   }
 
@@ -53,11 +57,12 @@ class RatioReporter : public benchmark::ConsoleReporter {
 int main(int argc, char** argv) {
   const char* env = std::getenv("PARITY_BENCH_THREADS");
   const int threads = env ? std::atoi(env) : 1;
-  at::set_num_threads(threads);  // LibTorch's pool
-  omp_set_num_threads(threads);  // the fast engine's
+  at::set_num_threads(threads);            // LibTorch's pool
+  parity::fast::set_num_threads(threads);  // fast's, and OpenBLAS's (shared with LibTorch)
   std::cout << "threads: " << threads << " (PARITY_BENCH_THREADS)\n";
   parity::bench::registerTensorModel();
   parity::bench::registerBinary();
+  parity::bench::registerReduceLinalg();
   benchmark::Initialize(&argc, argv);
   RatioReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
