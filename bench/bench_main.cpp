@@ -4,6 +4,7 @@
 //   PARITY_BENCH_THREADS=1 build/release/bench/bench_tensor_model --benchmark_repetitions=5
 // Google Benchmark flags apply (--benchmark_filter=add).
 #include <ATen/Parallel.h>
+#include <dlfcn.h>
 
 #include <cstdlib>
 #include <iomanip>
@@ -58,7 +59,14 @@ int main(int argc, char** argv) {
   const char* env = std::getenv("PARITY_BENCH_THREADS");
   const int threads = env ? std::atoi(env) : 1;
   at::set_num_threads(threads);            // LibTorch's pool
-  parity::fast::set_num_threads(threads);  // fast's, and OpenBLAS's (shared with LibTorch)
+  parity::fast::set_num_threads(threads);  // fast's (it runs OpenBLAS one block per thread)
+  // LibTorch's GEMM runs on OpenBLAS's own pool, which at::set_num_threads does
+  // not limit; the process shares one OpenBLAS, found by name.
+  using SetThreads = void (*)(int);
+  if (auto set_blas = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+    set_blas(threads);
+  else
+    std::cout << "OpenBLAS not loaded: LibTorch's GEMM threads are not set\n";
   std::cout << "threads: " << threads << " (PARITY_BENCH_THREADS)\n";
   parity::bench::registerTensorModel();
   parity::bench::registerBinary();
