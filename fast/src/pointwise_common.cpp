@@ -85,32 +85,6 @@ void check_can_cast(ScalarType from, ScalarType to) {
                 " can't be cast to the desired output type " + toString(to));
 }
 
-const char* type_meta_name(ScalarType t) {
-  switch (t) {
-    case kBool:
-      return "bool";
-    case kByte:
-      return "unsigned char";
-    case kChar:
-      return "signed char";
-    case kShort:
-      return "short int";
-    case kInt:
-      return "int";
-    case kLong:
-      return "long int";
-    case kHalf:
-      return "c10::Half";
-    case kBFloat16:
-      return "c10::BFloat16";
-    case kFloat:
-      return "float";
-    case kDouble:
-      return "double";
-  }
-  return "";
-}
-
 void not_implemented(const char* kernel, ScalarType t) {
   throw Error(std::string("\"") + kernel + "\" not implemented for '" + toString(t) + "'");
 }

@@ -55,10 +55,6 @@ void check_inplace_out(const Tensor& self, std::span<const Input> ins);
 // c10::canCast(from, to).
 void check_can_cast(ScalarType from, ScalarType to);
 
-// c10::TypeMeta's name of a dtype ("float", "long int"), as some LibTorch
-// messages print it.
-const char* type_meta_name(ScalarType t);
-
 // "\"<kernel>\" not implemented for '<Dtype>'".
 [[noreturn]] void not_implemented(const char* kernel, ScalarType t);
 

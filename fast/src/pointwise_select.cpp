@@ -52,7 +52,7 @@ Tensor clamp_scalar(const Tensor& self,
     rt = st.result();
     if (inplace && rt != self.dtype())
       throw Error(std::string("result type ") + toString(rt) +
-                  " can't be cast to the desired output type " + pw::type_meta_name(self.dtype()));
+                  " can't be cast to the desired output type " + cppTypeName(self.dtype()));
   }
   Tensor base = rt == self.dtype() ? self : self.to(rt);
   pw::Input ins[1] = {base};
@@ -120,8 +120,8 @@ Tensor clamp_tensor(const Tensor& self,
 
 void lerp_dtype_check(const Tensor& self, const Tensor& other, const char* what) {
   if (self.dtype() != other.dtype())
-    throw Error(std::string("expected dtype ") + pw::type_meta_name(self.dtype()) + " for `" +
-                what + "` but got dtype " + pw::type_meta_name(other.dtype()));
+    throw Error(std::string("expected dtype ") + cppTypeName(self.dtype()) + " for `" + what +
+                "` but got dtype " + cppTypeName(other.dtype()));
 }
 
 Tensor lerp_impl(const Tensor& self,

@@ -69,7 +69,7 @@ Tensor clamp_scalar_op(const Tensor& self,
     common = result_type_of(operands);
     if (in_place && common != dtype)
       throw Error(std::string("result type ") + toString(common) +
-                  " can't be cast to the desired output type " + cpp_type_name(dtype));
+                  " can't be cast to the desired output type " + cppTypeName(dtype));
   }
   const ElementwiseLoop loop =
       in_place ? plan_in_place({{self}}, common) : plan_out_of_place({{self}}, common, common);

@@ -27,8 +27,8 @@ C lerp_value(C self, C end, C weight) {
 
 void check_same_dtype(const Tensor& self, const Tensor& other, const char* what) {
   if (other.scalar_type() != self.scalar_type())
-    throw Error(std::string("expected dtype ") + cpp_type_name(self.scalar_type()) + " for `" +
-                what + "` but got dtype " + cpp_type_name(other.scalar_type()));
+    throw Error(std::string("expected dtype ") + cppTypeName(self.scalar_type()) + " for `" + what +
+                "` but got dtype " + cppTypeName(other.scalar_type()));
 }
 
 ElementwiseLoop plan(const std::vector<Operand>& inputs, bool in_place) {

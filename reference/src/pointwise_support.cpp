@@ -13,32 +13,6 @@ void throw_not_implemented(const std::string& kernel, ScalarType dtype) {
   throw Error("\"" + kernel + "\" not implemented for '" + toString(dtype) + "'");
 }
 
-const char* cpp_type_name(ScalarType dtype) {
-  switch (dtype) {
-    case kBool:
-      return "bool";
-    case kByte:
-      return "unsigned char";
-    case kChar:
-      return "signed char";
-    case kShort:
-      return "short int";
-    case kInt:
-      return "int";
-    case kLong:
-      return "long int";
-    case kHalf:
-      return "c10::Half";
-    case kBFloat16:
-      return "c10::BFloat16";
-    case kFloat:
-      return "float";
-    case kDouble:
-      return "double";
-  }
-  return "?";
-}
-
 ElementwiseLoop plan_in_place_any_dtype(const std::vector<Operand>& inputs, ScalarType common) {
   const Tensor& self = inputs.front().tensor;
   check_no_internal_overlap(*self.impl());

@@ -15,10 +15,6 @@ namespace parity::ref {
 // AT_DISPATCH's error: "<name>" not implemented for '<dtype>'.
 [[noreturn]] void throw_not_implemented(const std::string& kernel, ScalarType dtype);
 
-// The C++ type name caffe2::TypeMeta prints ("long int"), which clamp's
-// in-place dtype check puts in its message.
-const char* cpp_type_name(ScalarType dtype);
-
 // In place on self without the "result type ... can't be cast" check (the
 // comparison-style ops write their bool result into any dtype): overlap
 // and shape checks as plan_in_place, inputs converted to `common`.

@@ -31,6 +31,7 @@ using parity::kShort;
 using parity::kUInt8;
 using parity::pythonName;
 using parity::ScalarType;
+using parity::cppTypeName;
 using parity::toString;
 
 using parity::Device;

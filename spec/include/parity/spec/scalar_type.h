@@ -109,6 +109,34 @@ constexpr const char* toString(ScalarType t) {
   return "Undefined";
 }
 
+// The C++ type name c10::TypeMeta prints ("long int"), which a few LibTorch
+// messages use (clamp_'s and lerp's dtype checks).
+constexpr const char* cppTypeName(ScalarType t) {
+  switch (t) {
+    case kBool:
+      return "bool";
+    case kByte:
+      return "unsigned char";
+    case kChar:
+      return "signed char";
+    case kShort:
+      return "short int";
+    case kInt:
+      return "int";
+    case kLong:
+      return "long int";
+    case kHalf:
+      return "c10::Half";
+    case kBFloat16:
+      return "c10::BFloat16";
+    case kFloat:
+      return "float";
+    case kDouble:
+      return "double";
+  }
+  return "?";
+}
+
 // Python's spelling ("torch.float32"), used in printing.
 constexpr const char* pythonName(ScalarType t) {
   switch (t) {
