@@ -14,8 +14,8 @@
 #include <type_traits>
 
 #include "fuzz_params.h"
-#include "harness/compare.h"
 #include "operand_views.h"
+#include "outcome.h"
 
 using namespace parity;
 using namespace parity::conf;
@@ -38,85 +38,80 @@ struct Draw {
 };
 
 template <class E>
-std::optional<typename E::Tensor> apply(const Draw& d, std::optional<ErrorInfo>& error) {
+typename E::Tensor apply(const Draw& d) {
   using T = typename E::Tensor;
   const auto dts = allDtypes<E>();
-  try {
-    T a = fuzz::materialize<E>(
-        d.a, [](auto s) { return dividends<E>(s); }, dts[d.da]);
-    T b = fuzz::materialize<E>(
-        d.b, [](auto s) { return divisors<E>(s); }, dts[d.db]);
-    // Named ops take the scalar as a Scalar where LibTorch has that overload,
-    // else as a 0-d tensor; operators take it on either side.
-    auto named = [&](auto x, auto y) -> T {
-      auto asTensor = [](auto v) -> T {
-        if constexpr (std::is_same_v<decltype(v), T>)
-          return v;
+  T a = fuzz::materialize<E>(
+      d.a, [](auto s) { return dividends<E>(s); }, dts[d.da]);
+  T b = fuzz::materialize<E>(
+      d.b, [](auto s) { return divisors<E>(s); }, dts[d.db]);
+  // Named ops take the scalar as a Scalar where LibTorch has that overload,
+  // else as a 0-d tensor; operators take it on either side.
+  auto named = [&](auto x, auto y) -> T {
+    auto asTensor = [](auto v) -> T {
+      if constexpr (std::is_same_v<decltype(v), T>)
+        return v;
+      else
+        return E::tensor(v);
+    };
+    switch (d.op) {
+      case 8:
+        return x.pow(y);
+      case 9:
+        return x.remainder(y);
+      case 10:
+        return x.fmod(y);
+      case 11:
+        return x.floor_divide(y);
+      case 12:
+        return x.maximum(asTensor(y));
+      case 13:
+        return x.atan2(asTensor(y));
+      case 14:
+        return x.bitwise_and(y);
+      case 15:
+        return x.logical_xor(asTensor(y));
+      case 16:
+        return E::where(x.gt(0), x, y);
+      case 17:
+        return x.clamp_min(y);
+      case 18:
+        return x.mul_(y);
+      default:
+        return x.add_(y);
+    }
+  };
+  auto bin = [&](auto x, auto y) -> T {
+    switch (d.op) {
+      case 0:
+        return x + y;
+      case 1:
+        return x - y;
+      case 2:
+        return x * y;
+      case 3:
+        return x / y;
+      case 4:
+        if constexpr (std::is_same_v<decltype(x), T>)
+          return x.div(y, "floor");
         else
-          return E::tensor(v);
-      };
-      switch (d.op) {
-        case 8:
-          return x.pow(y);
-        case 9:
-          return x.remainder(y);
-        case 10:
-          return x.fmod(y);
-        case 11:
-          return x.floor_divide(y);
-        case 12:
-          return x.maximum(asTensor(y));
-        case 13:
-          return x.atan2(asTensor(y));
-        case 14:
-          return x.bitwise_and(y);
-        case 15:
-          return x.logical_xor(asTensor(y));
-        case 16:
-          return E::where(x.gt(0), x, y);
-        case 17:
-          return x.clamp_min(y);
-        case 18:
-          return x.mul_(y);
-        default:
-          return x.add_(y);
-      }
-    };
-    auto bin = [&](auto x, auto y) -> T {
-      switch (d.op) {
-        case 0:
-          return x + y;
-        case 1:
-          return x - y;
-        case 2:
-          return x * y;
-        case 3:
-          return x / y;
-        case 4:
-          if constexpr (std::is_same_v<decltype(x), T>)
-            return x.div(y, "floor");
-          else
-            return x / y;  // a scalar dividend has no rounding-mode operator
-        case 5:
-          return x == y;
-        case 6:
-          return x < y;
-        default:
-          if constexpr (std::is_same_v<decltype(x), T>)
-            return named(x, y);
-          else
-            return named(y, x);  // named ops keep the tensor first
-      }
-    };
-    if (d.scalar < 0) return bin(a, b);
-    auto withScalar = [&](auto s) { return d.swap && d.op < 7 ? bin(s, a) : bin(a, s); };
-    if (d.scalar == 0) return withScalar(true);
-    if (d.scalar == 1) return withScalar(-3);
-    return withScalar(2.5);
-  } catch (...) {
-    error = E::describe_error(std::current_exception());
-    return std::nullopt;
-  }
+          return x / y;  // a scalar dividend has no rounding-mode operator
+      case 5:
+        return x == y;
+      case 6:
+        return x < y;
+      default:
+        if constexpr (std::is_same_v<decltype(x), T>)
+          return named(x, y);
+        else
+          return named(y, x);  // named ops keep the tensor first
+    }
+  };
+  if (d.scalar < 0) return bin(a, b);
+  auto withScalar = [&](auto s) { return d.swap && d.op < 7 ? bin(s, a) : bin(a, s); };
+  if (d.scalar == 0) return withScalar(true);
+  if (d.scalar == 1) return withScalar(-3);
+  return withScalar(2.5);
 }
 
 std::string describe(const Draw& d) {
@@ -129,20 +124,9 @@ std::string describe(const Draw& d) {
 
 template <class Want, class Got>
 void agree(const Draw& d) {
-  std::optional<ErrorInfo> we, ge;
-  auto w = apply<Want>(d, we);
-  auto g = apply<Got>(d, ge);
-  const std::string who = std::string(Got::name) + " vs " + Want::name + " for " + describe(d);
-  auto text = [](const std::optional<ErrorInfo>& e) {
-    return e ? e->kind + ": " + e->message : std::string("no error");
-  };
-  if (we || ge) {
-    if (!(we && ge && we->kind == ge->kind && we->message == ge->message))
-      RC_FAIL(who + ": expected " + text(we) + ", got " + text(ge));
-    return;
-  }
-  const auto diffs = compareTensors(Want::snapshot(*w), Got::snapshot(*g));
-  if (!diffs.empty()) RC_FAIL(who + ": " + diffs.front());
+  fuzz::requireSame(std::string(Got::name) + " vs " + Want::name + " for " + describe(d),
+                    fuzz::outcomeOf<Want>([&] { return apply<Want>(d); }),
+                    fuzz::outcomeOf<Got>([&] { return apply<Got>(d); }));
 }
 
 }  // namespace

@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "fuzz_params.h"
-#include "harness/compare.h"
 #include "operand_views.h"
+#include "outcome.h"
 
 using namespace parity;
 using namespace parity::conf;
@@ -38,58 +38,53 @@ struct Draw {
 };
 
 template <class E>
-std::vector<typename E::Tensor> apply(const Draw& d, std::optional<ErrorInfo>& error) {
+std::vector<typename E::Tensor> apply(const Draw& d) {
   using T = typename E::Tensor;
-  try {
-    T a = fuzz::materialize<E>(
-        d.a, [](auto s) { return dividends<E>(s); }, allDtypes<E>()[d.dtype]);
-    const std::vector<int64_t>& dims = d.dims;
-    const int64_t dim = dims.empty() ? 0 : dims.front();
-    const bool k = d.keepdim;
-    switch (d.op) {
-      case 0:
-        return {d.all_dims ? a.sum() : a.sum(dims, k)};
-      case 1:
-        return {d.all_dims ? a.prod() : a.prod(dim, k)};
-      case 2:
-        return {d.all_dims ? a.mean() : a.mean(dims, k)};
-      case 3:
-        return {a.amax(d.all_dims ? std::vector<int64_t>{} : dims, k)};
-      case 4:
-        return {a.amin(d.all_dims ? std::vector<int64_t>{} : dims, k)};
-      case 5: {
-        if (d.all_dims) return {a.max()};
-        auto [v, i] = a.max(dim, k);
-        return {v, i};
-      }
-      case 6: {
-        if (d.all_dims) return {a.min()};
-        auto [v, i] = a.min(dim, k);
-        return {v, i};
-      }
-      case 7:
-        return {d.all_dims ? a.argmax() : a.argmax(dim, k)};
-      case 8:
-        return {d.all_dims ? a.std()
-                           : a.std(dims, typename E::template Opt<int64_t>(d.keepdim ? 0 : 1), k)};
-      case 9:
-        return {d.all_dims ? a.var() : a.var(dims, true, k)};
-      case 10:
-        return {d.all_dims ? a.norm() : a.norm(2, dims, k)};
-      case 11:
-        return {d.all_dims ? a.all() : a.all(dim, k)};
-      case 12:
-        return {d.all_dims ? a.any() : a.any(dim, k)};
-      case 13:
-        return {a.logsumexp(dims, k)};
-      case 14:
-        return {a.cumsum(dim)};
-      default:
-        return {d.all_dims ? a.sum(E::kFloat64) : a.sum(dims, k, E::kFloat64)};
+  T a = fuzz::materialize<E>(
+      d.a, [](auto s) { return dividends<E>(s); }, allDtypes<E>()[d.dtype]);
+  const std::vector<int64_t>& dims = d.dims;
+  const int64_t dim = dims.empty() ? 0 : dims.front();
+  const bool k = d.keepdim;
+  switch (d.op) {
+    case 0:
+      return {d.all_dims ? a.sum() : a.sum(dims, k)};
+    case 1:
+      return {d.all_dims ? a.prod() : a.prod(dim, k)};
+    case 2:
+      return {d.all_dims ? a.mean() : a.mean(dims, k)};
+    case 3:
+      return {a.amax(d.all_dims ? std::vector<int64_t>{} : dims, k)};
+    case 4:
+      return {a.amin(d.all_dims ? std::vector<int64_t>{} : dims, k)};
+    case 5: {
+      if (d.all_dims) return {a.max()};
+      auto [v, i] = a.max(dim, k);
+      return {v, i};
     }
-  } catch (...) {
-    error = E::describe_error(std::current_exception());
-    return {};
+    case 6: {
+      if (d.all_dims) return {a.min()};
+      auto [v, i] = a.min(dim, k);
+      return {v, i};
+    }
+    case 7:
+      return {d.all_dims ? a.argmax() : a.argmax(dim, k)};
+    case 8:
+      return {d.all_dims ? a.std()
+                         : a.std(dims, typename E::template Opt<int64_t>(d.keepdim ? 0 : 1), k)};
+    case 9:
+      return {d.all_dims ? a.var() : a.var(dims, true, k)};
+    case 10:
+      return {d.all_dims ? a.norm() : a.norm(2, dims, k)};
+    case 11:
+      return {d.all_dims ? a.all() : a.all(dim, k)};
+    case 12:
+      return {d.all_dims ? a.any() : a.any(dim, k)};
+    case 13:
+      return {a.logsumexp(dims, k)};
+    case 14:
+      return {a.cumsum(dim)};
+    default:
+      return {d.all_dims ? a.sum(E::kFloat64) : a.sum(dims, k, E::kFloat64)};
   }
 }
 
@@ -104,23 +99,9 @@ std::string describe(const Draw& d) {
 
 template <class Want, class Got>
 void agree(const Draw& d) {
-  std::optional<ErrorInfo> we, ge;
-  auto w = apply<Want>(d, we);
-  auto g = apply<Got>(d, ge);
-  const std::string who = std::string(Got::name) + " vs " + Want::name + " for " + describe(d);
-  auto text = [](const std::optional<ErrorInfo>& e) {
-    return e ? e->kind + ": " + e->message : std::string("no error");
-  };
-  if (we || ge) {
-    if (!(we && ge && we->kind == ge->kind && we->message == ge->message))
-      RC_FAIL(who + ": expected " + text(we) + ", got " + text(ge));
-    return;
-  }
-  RC_ASSERT(w.size() == g.size());
-  for (size_t i = 0; i < w.size(); ++i) {
-    const auto diffs = compareTensors(Want::snapshot(w[i]), Got::snapshot(g[i]));
-    if (!diffs.empty()) RC_FAIL(who + " (result " + std::to_string(i) + "): " + diffs.front());
-  }
+  fuzz::requireSame(std::string(Got::name) + " vs " + Want::name + " for " + describe(d),
+                    fuzz::outcomeOf<Want>([&] { return apply<Want>(d); }),
+                    fuzz::outcomeOf<Got>([&] { return apply<Got>(d); }));
 }
 
 }  // namespace
