@@ -6,6 +6,7 @@
 namespace parity::ref {
 
 using parity::BFloat16;
+using parity::cppTypeName;
 using parity::elementSize;
 using parity::Half;
 using parity::isFloatingType;
@@ -31,7 +32,6 @@ using parity::kShort;
 using parity::kUInt8;
 using parity::pythonName;
 using parity::ScalarType;
-using parity::cppTypeName;
 using parity::toString;
 
 using parity::Device;
