@@ -2,6 +2,7 @@
 // case per op): pairs of operands in several layouts, built from fixed values
 // that every dtype holds, and a divisor set without zeros.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,12 +39,17 @@ struct OperandPair {
   typename E::Tensor a, b;
 };
 
-// Pairs of operands of dtypes (da, db) in the layouts the clauses name:
-// same shape, broadcast, 0-d, empty, transposed, expanded, offset, strided.
+// Pairs of operands of dtypes (da, db) from two value generators (sizes ->
+// float64 tensor), in the layouts the clauses name: same shape, broadcast,
+// 0-d, empty, transposed, expanded, offset, strided.
 template <class E, class D>
-std::vector<OperandPair<E>> operandPairs(D da, D db) {
-  auto a = [&](typename E::Sizes s) { return dividends<E>(s).to(da); };
-  auto b = [&](typename E::Sizes s) { return divisors<E>(s).to(db); };
+std::vector<OperandPair<E>> layoutPairs(
+    D da,
+    D db,
+    const std::function<typename E::Tensor(typename E::Sizes)>& va,
+    const std::function<typename E::Tensor(typename E::Sizes)>& vb) {
+  auto a = [&](typename E::Sizes s) { return va(s).to(da); };
+  auto b = [&](typename E::Sizes s) { return vb(s).to(db); };
   return {
       {"same shape", a({2, 3}), b({2, 3})},
       {"row broadcast", a({2, 3}), b({3})},
@@ -58,6 +64,12 @@ std::vector<OperandPair<E>> operandPairs(D da, D db) {
       {"strided", a({2, 6}).slice(1, 0, 6, 2), b({3})},
       {"3-d permuted", a({2, 3, 4}).permute({2, 0, 1}), b({4, 1, 3})},
   };
+}
+
+// The binary operators' pairs: dividends and divisors.
+template <class E, class D>
+std::vector<OperandPair<E>> operandPairs(D da, D db) {
+  return layoutPairs<E>(da, db, dividends<E>, divisors<E>);
 }
 
 }  // namespace parity::conf

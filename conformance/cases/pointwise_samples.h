@@ -93,31 +93,6 @@ typename E::Tensor exponents(typename E::Sizes sizes) {
   return v.slice(0, 0, n).reshape(sizes);
 }
 
-// Like operandPairs, with any two value generators (sizes -> float64 tensor).
-template <class E, class D>
-std::vector<OperandPair<E>> layoutPairs(
-    D da,
-    D db,
-    const std::function<typename E::Tensor(typename E::Sizes)>& va,
-    const std::function<typename E::Tensor(typename E::Sizes)>& vb) {
-  auto a = [&](typename E::Sizes s) { return va(s).to(da); };
-  auto b = [&](typename E::Sizes s) { return vb(s).to(db); };
-  return {
-      {"same shape", a({2, 3}), b({2, 3})},
-      {"row broadcast", a({2, 3}), b({3})},
-      {"outer broadcast", a({3, 1}), b({1, 4})},
-      {"0-d with 2-d", a(std::vector<int64_t>{}), b({2, 3})},
-      {"2-d with 0-d", a({2, 3}), b(std::vector<int64_t>{})},
-      {"empty", a({0, 3}), b({3})},
-      {"transposed", a({3, 2}).t(), b({2, 3})},
-      {"both transposed", a({3, 2}).t(), b({3, 2}).t()},
-      {"expanded", a({3}).expand({2, 3}), b({2, 3})},
-      {"offset", a({4, 3}).slice(0, 1, 3), b({2, 3})},
-      {"strided", a({2, 6}).slice(1, 0, 6, 2), b({3})},
-      {"3-d permuted", a({2, 3, 4}).permute({2, 0, 1}), b({4, 1, 3})},
-  };
-}
-
 // A bool mask of `sizes` taking both branches of where/masked_fill (built
 // without the ops under test).
 template <class E>
