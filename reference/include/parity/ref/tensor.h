@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "parity/ref/generator.h"
 #include "parity/ref/storage.h"
 #include "parity/ref/tensor_index.h"
 #include "parity/ref/vocabulary.h"
@@ -375,6 +376,27 @@ class Tensor {
   Tensor& tril_(int64_t diagonal = 0) const;
   Tensor& triu_(int64_t diagonal = 0) const;
   // [joining members end]
+
+  // --- Random sampling in place (random.h)
+  // uniform_sampling.cpp, normal_sampling.cpp, integer_sampling.cpp,
+  // bernoulli.cpp, exponential.cpp
+  Tensor& uniform_(double from = 0,
+                   double to = 1,
+                   std::optional<Generator> generator = std::nullopt) const;
+  Tensor& normal_(double mean = 0,
+                  double std = 1,
+                  std::optional<Generator> generator = std::nullopt) const;
+  Tensor& random_(std::optional<Generator> generator = std::nullopt) const;
+  Tensor& random_(int64_t to, std::optional<Generator> generator = std::nullopt) const;
+  Tensor& random_(int64_t from,
+                  std::optional<int64_t> to,
+                  std::optional<Generator> generator = std::nullopt) const;
+  Tensor& bernoulli_(double p = 0.5, std::optional<Generator> generator = std::nullopt) const;
+  Tensor& bernoulli_(const Tensor& p, std::optional<Generator> generator = std::nullopt) const;
+  Tensor bernoulli(std::optional<Generator> generator = std::nullopt) const;
+  Tensor bernoulli(double p, std::optional<Generator> generator = std::nullopt) const;
+  Tensor& exponential_(double lambd = 1, std::optional<Generator> generator = std::nullopt) const;
+  // [random members end]
 
   // --- C++ operators that are members in LibTorch (operators.cpp)
   Tensor operator-() const { return neg(); }
