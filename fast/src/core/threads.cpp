@@ -33,7 +33,7 @@ int max_threads() {
 }  // namespace core
 
 void set_num_threads(int n) {
-  if (n <= 0) throw Error("set_num_threads expects a positive integer");
+  if (n <= 0) throw Error("Expected positive number of threads");
   g_threads.store(n, std::memory_order_relaxed);
 }
 

@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "parity/fast/generator.h"
 #include "parity/fast/intrusive_ptr.h"
 #include "parity/fast/storage.h"
 #include "parity/fast/tensor_impl.h"
@@ -415,6 +416,25 @@ class Tensor {
   Tensor& tril_(int64_t diagonal = 0);
   Tensor& triu_(int64_t diagonal = 0);
   // [joining members end]
+
+  // --- Random sampling in place (random.h)
+  Tensor& uniform_(double from = 0,
+                   double to = 1,
+                   std::optional<Generator> generator = std::nullopt);
+  Tensor& normal_(double mean = 0,
+                  double std = 1,
+                  std::optional<Generator> generator = std::nullopt);
+  Tensor& bernoulli_(double p = 0.5, std::optional<Generator> generator = std::nullopt);
+  Tensor& bernoulli_(const Tensor& p, std::optional<Generator> generator = std::nullopt);
+  Tensor& random_(std::optional<Generator> generator = std::nullopt);
+  Tensor& random_(int64_t to, std::optional<Generator> generator = std::nullopt);
+  Tensor& random_(int64_t from,
+                  std::optional<int64_t> to,
+                  std::optional<Generator> generator = std::nullopt);
+  Tensor& exponential_(double lambd = 1, std::optional<Generator> generator = std::nullopt);
+  Tensor bernoulli(std::optional<Generator> generator = std::nullopt) const;
+  Tensor bernoulli(double p, std::optional<Generator> generator = std::nullopt) const;
+  // [random members end]
 
   Tensor operator-() const { return neg(); }
   Tensor& operator+=(const Tensor& other) { return add_(other); }

@@ -54,6 +54,24 @@ using parity::requires_grad;
 using parity::Scalar;
 using parity::TensorOptions;
 
+using parity::default_rng_seed_val;
+
+// nn::init's tags (torch::kReLU, torch::kFanIn, ...).
+namespace enumtype = parity::enumtype;
+using parity::kConv1D;
+using parity::kConv2D;
+using parity::kConv3D;
+using parity::kConvTranspose1D;
+using parity::kConvTranspose2D;
+using parity::kConvTranspose3D;
+using parity::kFanIn;
+using parity::kFanOut;
+using parity::kLeakyReLU;
+using parity::kLinear;
+using parity::kReLU;
+using parity::kSigmoid;
+using parity::kTanh;
+
 namespace indexing {
 using parity::indexing::Ellipsis;
 using parity::indexing::EllipsisIndexType;
