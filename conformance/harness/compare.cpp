@@ -63,7 +63,29 @@ static bool realsAgree(double want, double got, Tolerance tol) {
   return std::fabs(got - want) <= tol.atol + tol.rtol * std::fabs(want);
 }
 
-std::vector<std::string> compareTensors(const TensorSnap& want, const TensorSnap& got) {
+// The spacing of the dtype's values at `x`: 2^(e - digits), e its binary
+// exponent (frexp's, mantissa in [0.5, 1)), subnormals at the least one.
+static double ulpAt(ScalarType t, double x) {
+  int digits = 53, emin = -1021;
+  switch (t) {
+    case ScalarType::Float:
+      digits = 24, emin = -125;
+      break;
+    case ScalarType::Half:
+      digits = 11, emin = -13;
+      break;
+    case ScalarType::BFloat16:
+      digits = 8, emin = -125;
+      break;
+    default:
+      break;
+  }
+  int e = 0;
+  std::frexp(x, &e);
+  return std::ldexp(1.0, std::max(e, emin) - digits);
+}
+
+std::vector<std::string> compareTensors(const TensorSnap& want, const TensorSnap& got, int ulps) {
   std::vector<std::string> diffs;
   auto differ = [&](const std::string& what, const std::string& w, const std::string& g) {
     diffs.push_back(what + ": expected " + w + ", got " + g);
@@ -79,8 +101,9 @@ std::vector<std::string> compareTensors(const TensorSnap& want, const TensorSnap
     differ("requires_grad", std::to_string(want.requires_grad), std::to_string(got.requires_grad));
   if (!diffs.empty()) return diffs;
   if (want.ints != got.ints) differ("values", want.describe(), got.describe());
-  const Tolerance tol = defaultTolerance(want.dtype);
   for (size_t k = 0; k < want.reals.size() && k < got.reals.size(); ++k) {
+    const Tolerance tol = ulps < 0 ? defaultTolerance(want.dtype)
+                                   : Tolerance{0, ulps * ulpAt(want.dtype, want.reals[k])};
     if (!realsAgree(want.reals[k], got.reals[k], tol)) {
       std::ostringstream w, g;
       w.precision(17), g.precision(17);
@@ -99,7 +122,7 @@ static std::vector<std::string> compareEntries(const Entry& w, const Entry& g) {
   if (w.kind == K::Unavailable || g.kind == K::Unavailable) return {};
   const bool sameKind = w.kind == g.kind;
   if (sameKind && w.kind == K::Tensor) {
-    auto diffs = compareTensors(w.tensor, g.tensor);
+    auto diffs = compareTensors(w.tensor, g.tensor, w.ulps);
     for (auto& d : diffs) d = w.name + ": " + d;
     return diffs;
   }

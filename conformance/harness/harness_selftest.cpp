@@ -54,6 +54,21 @@ TEST(HarnessSelfTest, FloatTolerancesPerDtype) {
   EXPECT_FALSE(compareTensors(floats({1.0}, kDouble), floats({1.0 + 1e-6}, kDouble)).empty());
 }
 
+TEST(HarnessSelfTest, ExactModeIsBitForBit) {
+  EXPECT_FALSE(compareTensors(floats({1.0}), floats({1.0 + 1e-6}), 0).empty());
+  EXPECT_FALSE(compareTensors(floats({0.0}), floats({-0.0}), 0).empty());
+  EXPECT_TRUE(compareTensors(floats({NAN, 0.25}), floats({NAN, 0.25}), 0).empty());
+}
+
+TEST(HarnessSelfTest, UlpModeCountsUnitsOfTheDtype) {
+  const double up = std::nextafter(1.0f, 2.0f), up2 = std::nextafter(float(up), 2.0f);
+  EXPECT_TRUE(compareTensors(floats({1.0}), floats({up}, kFloat), 1).empty());
+  EXPECT_FALSE(compareTensors(floats({1.0}), floats({up2}, kFloat), 1).empty());
+  EXPECT_TRUE(
+      compareTensors(floats({3e-40}, kFloat), floats({3e-40 + 1.4e-45}, kFloat), 1).empty());
+  EXPECT_FALSE(compareTensors(floats({1.0}, kDouble), floats({up}, kDouble), 1).empty());
+}
+
 TEST(HarnessSelfTest, SpecialValuesMustMatch) {
   EXPECT_TRUE(compareTensors(floats({NAN}), floats({NAN})).empty());
   EXPECT_FALSE(compareTensors(floats({NAN}), floats({0.0})).empty());

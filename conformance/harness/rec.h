@@ -20,6 +20,17 @@ class Rec {
     e.tensor = E::snapshot(t);
     push(std::move(e));
   }
+  // A tensor whose values must equal the oracle's bit for bit (NaN payloads
+  // aside): random streams after manual_seed.
+  void exact(std::string name, const Tensor& t) { withinUlps(std::move(name), t, 0); }
+  // A tensor whose values must lie within `ulps` units in the last place of
+  // the oracle's.
+  void withinUlps(std::string name, const Tensor& t, int ulps) {
+    Entry e = make(std::move(name), Entry::Kind::Tensor);
+    e.tensor = E::snapshot(t);
+    e.ulps = ulps;
+    push(std::move(e));
+  }
   void value(std::string name, int64_t v) { push(intEntry(std::move(name), v)); }
   void value(std::string name, int v) { value(std::move(name), int64_t{v}); }
   void value(std::string name, bool v) {
@@ -69,12 +80,16 @@ class Rec {
     out_.entries.back().expected_error = ErrorInfo{std::move(kind), std::move(message)};
   }
   // Runs `f` (which returns a tensor) and records the tensor, or the error it
-  // raised, under one name, so that a difference stays local to this entry.
+  // raised, under one name, so that a difference stays local to this entry;
+  // `exact_values` compares the tensor as exact() does.
   template <class F>
-  void result(std::string name, F&& f) {
+  void result(std::string name, F&& f, bool exact_values = false) {
     try {
       Tensor t = f();
-      tensor(std::move(name), t);
+      if (exact_values)
+        exact(std::move(name), t);
+      else
+        tensor(std::move(name), t);
     } catch (...) {
       Entry e = make(std::move(name), Entry::Kind::Error);
       e.error = E::describe_error(std::current_exception());

@@ -33,6 +33,10 @@ struct Entry {
   std::string s;  // Text, and the reason for Unavailable
   std::vector<int64_t> list;
   ErrorInfo error;
+  // Tensor entries: -1 compares within the dtype's tolerance; 0 bit for bit
+  // (random streams); n within n units in the last place of the dtype
+  // (streams that pass through torch's vectorized transcendentals).
+  int ulps = -1;
   // A literal from the seed documents or LibTorch that every engine,
   // the oracle included, must reproduce.
   std::optional<std::string> expected_text;
