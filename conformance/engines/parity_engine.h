@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "harness/record.h"
@@ -56,8 +57,231 @@ auto matmul_(const A&... a) {
 
 }  // namespace parity::conf
 
+// A forwarder fwd_fn(args...) that calls fn(args...) found by ordinary lookup
+// in the namespaces its enclosing namespace uses (at the template's
+// definition) and by ADL: it compiles before an engine declares fn, and
+// only a case that instantiates it needs fn.
+#define PARITY_FORWARD(fn)            \
+  template <class... A>               \
+  decltype(auto) fwd_##fn(A&&... a) { \
+    return fn(std::forward<A>(a)...); \
+  }
+
+// The issue 4 API of an engine (spec/API.md): free functions of NS, of
+// NS::nn::init and of NS::fft (the adapters declare the nested namespaces).
+#define PARITY_ENGINE_ISSUE4_FORWARDERS(Struct, NS) \
+  namespace Struct##_api {                          \
+    using namespace NS;                             \
+    PARITY_FORWARD(make_generator)                  \
+    PARITY_FORWARD(default_generator)               \
+    PARITY_FORWARD(manual_seed)                     \
+    PARITY_FORWARD(initial_seed)                    \
+    PARITY_FORWARD(seed)                            \
+    PARITY_FORWARD(get_rng_state)                   \
+    PARITY_FORWARD(set_rng_state)                   \
+    PARITY_FORWARD(rand)                            \
+    PARITY_FORWARD(randn)                           \
+    PARITY_FORWARD(randint)                         \
+    PARITY_FORWARD(normal)                          \
+    PARITY_FORWARD(randperm)                        \
+    PARITY_FORWARD(bernoulli)                       \
+    PARITY_FORWARD(rand_like)                       \
+    PARITY_FORWARD(randn_like)                      \
+    PARITY_FORWARD(randint_like)                    \
+    PARITY_FORWARD(hann_window)                     \
+    PARITY_FORWARD(hamming_window)                  \
+    PARITY_FORWARD(blackman_window)                 \
+    PARITY_FORWARD(bartlett_window)                 \
+    PARITY_FORWARD(set_num_threads)                 \
+    PARITY_FORWARD(get_num_threads)                 \
+  }                                                 \
+  namespace Struct##_init_api {                     \
+    using namespace NS::nn::init;                   \
+    PARITY_FORWARD(calculate_gain)                  \
+    PARITY_FORWARD(_calculate_fan_in_and_fan_out)   \
+    PARITY_FORWARD(constant_)                       \
+    PARITY_FORWARD(zeros_)                          \
+    PARITY_FORWARD(ones_)                           \
+    PARITY_FORWARD(eye_)                            \
+    PARITY_FORWARD(uniform_)                        \
+    PARITY_FORWARD(normal_)                         \
+    PARITY_FORWARD(xavier_uniform_)                 \
+    PARITY_FORWARD(xavier_normal_)                  \
+    PARITY_FORWARD(kaiming_uniform_)                \
+    PARITY_FORWARD(kaiming_normal_)                 \
+    PARITY_FORWARD(orthogonal_)                     \
+    PARITY_FORWARD(trunc_normal_)                   \
+  }                                                 \
+  namespace Struct##_fft_api {                      \
+    using namespace NS::fft;                        \
+    PARITY_FORWARD(fft)                             \
+    PARITY_FORWARD(ifft)                            \
+    PARITY_FORWARD(rfft)                            \
+    PARITY_FORWARD(irfft)                           \
+  }
+
+// Members of the adapter over those forwarders: templates, instantiated only
+// where a case uses them. Sizes come first and untemplated so that braced
+// lists ({3, 3}) still work.
+#define PARITY_ENGINE_ISSUE4_MEMBERS(Struct)                                 \
+  template <class... A>                                                      \
+  static auto make_generator(const A&... a) {                                \
+    return Struct##_api::fwd_make_generator(a...);                           \
+  }                                                                          \
+  template <class... A>                                                      \
+  static auto default_generator(const A&... a) {                             \
+    return Struct##_api::fwd_default_generator(a...);                        \
+  }                                                                          \
+  template <class... A>                                                      \
+  static void manual_seed(const A&... a) {                                   \
+    Struct##_api::fwd_manual_seed(a...);                                     \
+  }                                                                          \
+  template <class... A>                                                      \
+  static uint64_t initial_seed(const A&... a) {                              \
+    return Struct##_api::fwd_initial_seed(a...);                             \
+  }                                                                          \
+  template <class... A>                                                      \
+  static uint64_t seed(const A&... a) {                                      \
+    return Struct##_api::fwd_seed(a...);                                     \
+  }                                                                          \
+  template <class... A>                                                      \
+  static Tensor get_rng_state(const A&... a) {                               \
+    return Struct##_api::fwd_get_rng_state(a...);                            \
+  }                                                                          \
+  template <class... A>                                                      \
+  static void set_rng_state(const A&... a) {                                 \
+    Struct##_api::fwd_set_rng_state(a...);                                   \
+  }                                                                          \
+  template <class... A>                                                      \
+  static Tensor rand(Sizes s, const A&... a) {                               \
+    return Struct##_api::fwd_rand(s, a...);                                  \
+  }                                                                          \
+  template <class... A>                                                      \
+  static Tensor randn(Sizes s, const A&... a) {                              \
+    return Struct##_api::fwd_randn(s, a...);                                 \
+  }                                                                          \
+  template <class... A>                                                      \
+  static Tensor randint(int64_t high, Sizes s, const A&... a) {              \
+    return Struct##_api::fwd_randint(high, s, a...);                         \
+  }                                                                          \
+  template <class... A>                                                      \
+  static Tensor randint(int64_t low, int64_t high, Sizes s, const A&... a) { \
+    return Struct##_api::fwd_randint(low, high, s, a...);                    \
+  }                                                                          \
+  template <class... A>                                                      \
+  static Tensor normal(double mean, double std, Sizes s, const A&... a) {    \
+    return Struct##_api::fwd_normal(mean, std, s, a...);                     \
+  }                                                                          \
+  template <class M, class... A>                                             \
+  static Tensor normal(const M& mean, const A&... a) {                       \
+    return Struct##_api::fwd_normal(mean, a...);                             \
+  }                                                                          \
+  template <class... A>                                                      \
+  static Tensor randperm(int64_t n, const A&... a) {                         \
+    return Struct##_api::fwd_randperm(n, a...);                              \
+  }                                                                          \
+  template <class... A>                                                      \
+  static Tensor bernoulli(const Tensor& t, const A&... a) {                  \
+    return Struct##_api::fwd_bernoulli(t, a...);                             \
+  }                                                                          \
+  template <class... A>                                                      \
+  static Tensor rand_like(const Tensor& t, const A&... a) {                  \
+    return Struct##_api::fwd_rand_like(t, a...);                             \
+  }                                                                          \
+  template <class... A>                                                      \
+  static Tensor randn_like(const Tensor& t, const A&... a) {                 \
+    return Struct##_api::fwd_randn_like(t, a...);                            \
+  }                                                                          \
+  template <class... A>                                                      \
+  static Tensor randint_like(const Tensor& t, const A&... a) {               \
+    return Struct##_api::fwd_randint_like(t, a...);                          \
+  }                                                                          \
+  template <class... A>                                                      \
+  static Tensor hann_window(const A&... a) {                                 \
+    return Struct##_api::fwd_hann_window(a...);                              \
+  }                                                                          \
+  template <class... A>                                                      \
+  static Tensor hamming_window(const A&... a) {                              \
+    return Struct##_api::fwd_hamming_window(a...);                           \
+  }                                                                          \
+  template <class... A>                                                      \
+  static Tensor blackman_window(const A&... a) {                             \
+    return Struct##_api::fwd_blackman_window(a...);                          \
+  }                                                                          \
+  template <class... A>                                                      \
+  static Tensor bartlett_window(const A&... a) {                             \
+    return Struct##_api::fwd_bartlett_window(a...);                          \
+  }                                                                          \
+  template <class... A>                                                      \
+  static void set_num_threads(const A&... a) {                               \
+    Struct##_api::fwd_set_num_threads(a...);                                 \
+  }                                                                          \
+  template <class... A>                                                      \
+  static int get_num_threads(const A&... a) {                                \
+    return Struct##_api::fwd_get_num_threads(a...);                          \
+  }                                                                          \
+  /* fft(self, n, dim, norm): the complex form is a trailing dim of 2. */    \
+  template <class... A>                                                      \
+  static Tensor fft(const Tensor& t, const A&... a) {                        \
+    return Struct##_fft_api::fwd_fft(t, a...);                               \
+  }                                                                          \
+  template <class... A>                                                      \
+  static Tensor ifft(const Tensor& t, const A&... a) {                       \
+    return Struct##_fft_api::fwd_ifft(t, a...);                              \
+  }                                                                          \
+  template <class... A>                                                      \
+  static Tensor rfft(const Tensor& t, const A&... a) {                       \
+    return Struct##_fft_api::fwd_rfft(t, a...);                              \
+  }                                                                          \
+  template <class... A>                                                      \
+  static Tensor irfft(const Tensor& t, const A&... a) {                      \
+    return Struct##_fft_api::fwd_irfft(t, a...);                             \
+  }                                                                          \
+  static constexpr auto kLinear = ::parity::kLinear;                         \
+  static constexpr auto kConv1D = ::parity::kConv1D;                         \
+  static constexpr auto kConv2D = ::parity::kConv2D;                         \
+  static constexpr auto kConv3D = ::parity::kConv3D;                         \
+  static constexpr auto kConvTranspose1D = ::parity::kConvTranspose1D;       \
+  static constexpr auto kConvTranspose2D = ::parity::kConvTranspose2D;       \
+  static constexpr auto kConvTranspose3D = ::parity::kConvTranspose3D;       \
+  static constexpr auto kSigmoid = ::parity::kSigmoid;                       \
+  static constexpr auto kTanh = ::parity::kTanh;                             \
+  static constexpr auto kReLU = ::parity::kReLU;                             \
+  static constexpr auto kLeakyReLU = ::parity::kLeakyReLU;                   \
+  static constexpr auto kFanIn = ::parity::kFanIn;                           \
+  static constexpr auto kFanOut = ::parity::kFanOut;                         \
+  struct init {                                                              \
+    template <class... A>                                                    \
+    static double calculate_gain(const A&... a) {                            \
+      return Struct##_init_api::fwd_calculate_gain(a...);                    \
+    }                                                                        \
+    template <class... A>                                                    \
+    static auto _calculate_fan_in_and_fan_out(const A&... a) {               \
+      return Struct##_init_api::fwd__calculate_fan_in_and_fan_out(a...);     \
+    }                                                                        \
+    PARITY_ENGINE_INIT_FILL(Struct, constant_)                               \
+    PARITY_ENGINE_INIT_FILL(Struct, zeros_)                                  \
+    PARITY_ENGINE_INIT_FILL(Struct, ones_)                                   \
+    PARITY_ENGINE_INIT_FILL(Struct, eye_)                                    \
+    PARITY_ENGINE_INIT_FILL(Struct, uniform_)                                \
+    PARITY_ENGINE_INIT_FILL(Struct, normal_)                                 \
+    PARITY_ENGINE_INIT_FILL(Struct, xavier_uniform_)                         \
+    PARITY_ENGINE_INIT_FILL(Struct, xavier_normal_)                          \
+    PARITY_ENGINE_INIT_FILL(Struct, kaiming_uniform_)                        \
+    PARITY_ENGINE_INIT_FILL(Struct, kaiming_normal_)                         \
+    PARITY_ENGINE_INIT_FILL(Struct, orthogonal_)                             \
+    PARITY_ENGINE_INIT_FILL(Struct, trunc_normal_)                           \
+  };
+
+#define PARITY_ENGINE_INIT_FILL(Struct, fn)          \
+  template <class... A>                              \
+  static Tensor fn(const Tensor& t, const A&... a) { \
+    return Struct##_init_api::fwd_##fn(t, a...);     \
+  }
+
 // Struct: the adapter's name; NS: the engine namespace; LABEL: report name.
 #define PARITY_DEFINE_ENGINE(Struct, NS, LABEL)                                                   \
+  PARITY_ENGINE_ISSUE4_FORWARDERS(Struct, NS)                                                     \
   struct Struct {                                                                                 \
     static constexpr const char* name = LABEL;                                                    \
     using Tensor = NS::Tensor;                                                                    \
@@ -149,6 +373,7 @@ auto matmul_(const A&... a) {
       return t.storage().get(i).toDouble();                                                       \
     }                                                                                             \
     static void storage_set(const Tensor& t, int64_t i, double v) { t.storage().set(i, v); }      \
+    PARITY_ENGINE_ISSUE4_MEMBERS(Struct)                                                          \
     static ::parity::conf::TensorSnap snapshot(const Tensor& t) {                                 \
       ::parity::conf::TensorSnap s;                                                               \
       s.dtype = t.scalar_type();                                                                  \

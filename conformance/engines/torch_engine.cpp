@@ -2,6 +2,10 @@
 // case files only see the declarations above and LibTorch's inline API.
 #include "engines/torch_engine.h"
 
+#include <ATen/Parallel.h>
+
+#include <cmath>
+#include <mutex>
 #include <stdexcept>
 
 namespace parity::conf {
@@ -75,6 +79,104 @@ void TorchEngine::storage_set(const Tensor& t, int64_t i, double v) {
   at::Tensor whole = at::from_blob(t.storage().data(), {n}, t.options().requires_grad(false));
   // Like Python's TypedStorage.__setitem__, this does not bump the tensor's version.
   whole.select(0, (i + n) % n).fill_(v);
+}
+
+// --- Issue 4. The default generator is shared: lock it as Python's torch does.
+TorchEngine::Generator TorchEngine::make_generator(uint64_t seed) {
+  return at::detail::createCPUGenerator(seed);
+}
+
+TorchEngine::Generator TorchEngine::default_generator() {
+  return at::detail::getDefaultCPUGenerator();
+}
+
+void TorchEngine::manual_seed(uint64_t seed) {
+  auto gen = default_generator();
+  std::lock_guard<std::mutex> lock(gen.mutex());
+  gen.set_current_seed(seed);
+}
+
+uint64_t TorchEngine::initial_seed() { return default_generator().current_seed(); }
+
+uint64_t TorchEngine::seed() {
+  auto gen = default_generator();
+  std::lock_guard<std::mutex> lock(gen.mutex());
+  return gen.seed();
+}
+
+at::Tensor TorchEngine::get_rng_state() {
+  auto gen = default_generator();
+  std::lock_guard<std::mutex> lock(gen.mutex());
+  return gen.get_state();
+}
+
+void TorchEngine::set_rng_state(const at::Tensor& state) {
+  auto gen = default_generator();
+  std::lock_guard<std::mutex> lock(gen.mutex());
+  gen.set_state(state);
+}
+
+void TorchEngine::set_num_threads(int n) { at::set_num_threads(n); }
+
+int TorchEngine::get_num_threads() { return at::get_num_threads(); }
+
+static c10::optional<int64_t> toC10(std::optional<int64_t> v) {
+  return v ? c10::optional<int64_t>(*v) : c10::nullopt;
+}
+
+static c10::optional<c10::string_view> toC10(std::optional<std::string_view> v) {
+  return v ? c10::optional<c10::string_view>(c10::string_view(v->data(), v->size())) : c10::nullopt;
+}
+
+// The complex tensor a trailing dim of 2 stands for: a view when
+// view_as_complex can make one (what a parity engine reads in place), else
+// a view of a contiguous copy.
+static at::Tensor asComplex(const at::Tensor& x) {
+  bool viewable = x.dim() >= 1 && x.stride(-1) == 1 && x.storage_offset() % 2 == 0;
+  for (int64_t d = 0; viewable && d + 1 < x.dim(); ++d) viewable = x.stride(d) % 2 == 0;
+  return torch::view_as_complex(viewable ? x : x.contiguous());
+}
+
+at::Tensor TorchEngine::fft(const at::Tensor& self,
+                            std::optional<int64_t> n,
+                            int64_t dim,
+                            std::optional<std::string_view> norm) {
+  return torch::view_as_real(at::fft_fft(self, toC10(n), dim, toC10(norm)));
+}
+
+at::Tensor TorchEngine::ifft(const at::Tensor& self,
+                             std::optional<int64_t> n,
+                             int64_t dim,
+                             std::optional<std::string_view> norm) {
+  return torch::view_as_real(at::fft_ifft(asComplex(self), toC10(n), dim, toC10(norm)));
+}
+
+at::Tensor TorchEngine::rfft(const at::Tensor& self,
+                             std::optional<int64_t> n,
+                             int64_t dim,
+                             std::optional<std::string_view> norm) {
+  return torch::view_as_real(at::fft_rfft(self, toC10(n), dim, toC10(norm)));
+}
+
+at::Tensor TorchEngine::irfft(const at::Tensor& self,
+                              std::optional<int64_t> n,
+                              int64_t dim,
+                              std::optional<std::string_view> norm) {
+  return at::fft_irfft(asComplex(self), toC10(n), dim, toC10(norm));
+}
+
+at::Tensor TorchEngine::init::trunc_normal_(
+    at::Tensor t, double mean, double std, double a, double b) {
+  // Python 1.13's _no_grad_trunc_normal_: the CDF bounds in double.
+  auto cdf = [](double x) { return (1. + std::erf(x / std::sqrt(2.))) / 2.; };
+  const double l = cdf((a - mean) / std), u = cdf((b - mean) / std);
+  at::NoGradGuard no_grad;
+  t.uniform_(2 * l - 1, 2 * u - 1);
+  t.erfinv_();
+  t.mul_(std * std::sqrt(2.));
+  t.add_(mean);
+  t.clamp_(a, b);
+  return t;
 }
 
 TensorSnap TorchEngine::snapshot(const Tensor& t) {

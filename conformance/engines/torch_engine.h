@@ -2,11 +2,16 @@
 // (python_oracle.h), because LibTorch's C++ printer is not what print(t)
 // shows and DESIGN.md says Python's form is the contract.
 #pragma once
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/nn/init.h>
 #include <torch/types.h>
 
+#include <cstdint>
 #include <exception>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include "harness/python_oracle.h"
 #include "harness/record.h"
@@ -112,6 +117,140 @@ struct TorchEngine {
   static Tensor matmul(const Tensor& a, const A&... b) {
     return torch::matmul(a, b...);
   }
+
+  // --- Random numbers, nn::init and spectral ops (issue 4), under the
+  // parity engines' names (spec/API.md).
+  using Generator = at::Generator;
+  static Generator make_generator(uint64_t seed = c10::default_rng_seed_val);
+  static Generator default_generator();
+  static void manual_seed(uint64_t seed);  // Python's torch.manual_seed, CPU part
+  static uint64_t initial_seed();
+  static uint64_t seed();
+  static Tensor get_rng_state();
+  static void set_rng_state(const Tensor& state);
+  template <class... A>
+  static Tensor rand(Sizes s, const A&... a) {
+    return torch::rand(s, a...);
+  }
+  template <class... A>
+  static Tensor randn(Sizes s, const A&... a) {
+    return torch::randn(s, a...);
+  }
+  template <class... A>
+  static Tensor randint(int64_t high, Sizes s, const A&... a) {
+    return torch::randint(high, s, a...);
+  }
+  template <class... A>
+  static Tensor randint(int64_t low, int64_t high, Sizes s, const A&... a) {
+    return torch::randint(low, high, s, a...);
+  }
+  template <class... A>
+  static Tensor normal(double mean, double std, Sizes s, const A&... a) {
+    return torch::normal(mean, std, s, a...);
+  }
+  template <class M, class... A>
+  static Tensor normal(const M& mean, const A&... a) {
+    return at::normal(mean, a...);  // torch::normal holds the factory only
+  }
+  template <class... A>
+  static Tensor randperm(int64_t n, const A&... a) {
+    return torch::randperm(n, a...);
+  }
+  template <class... A>
+  static Tensor bernoulli(const Tensor& t, const A&... a) {
+    return torch::bernoulli(t, a...);
+  }
+  template <class... A>
+  static Tensor rand_like(const Tensor& t, const A&... a) {
+    return torch::rand_like(t, a...);
+  }
+  template <class... A>
+  static Tensor randn_like(const Tensor& t, const A&... a) {
+    return torch::randn_like(t, a...);
+  }
+  template <class... A>
+  static Tensor randint_like(const Tensor& t, const A&... a) {
+    return torch::randint_like(t, a...);
+  }
+  template <class... A>
+  static Tensor hann_window(const A&... a) {
+    return torch::hann_window(a...);
+  }
+  template <class... A>
+  static Tensor hamming_window(const A&... a) {
+    return torch::hamming_window(a...);
+  }
+  template <class... A>
+  static Tensor blackman_window(const A&... a) {
+    return torch::blackman_window(a...);
+  }
+  template <class... A>
+  static Tensor bartlett_window(const A&... a) {
+    return torch::bartlett_window(a...);
+  }
+  static void set_num_threads(int n);
+  static int get_num_threads();
+  // The parity engines have no complex dtype: complex values are a trailing
+  // dim of 2, as torch.view_as_real shows them.
+  static Tensor fft(const Tensor& self,
+                    std::optional<int64_t> n = std::nullopt,
+                    int64_t dim = -1,
+                    std::optional<std::string_view> norm = std::nullopt);
+  static Tensor ifft(const Tensor& self,
+                     std::optional<int64_t> n = std::nullopt,
+                     int64_t dim = -1,
+                     std::optional<std::string_view> norm = std::nullopt);
+  static Tensor rfft(const Tensor& self,
+                     std::optional<int64_t> n = std::nullopt,
+                     int64_t dim = -1,
+                     std::optional<std::string_view> norm = std::nullopt);
+  static Tensor irfft(const Tensor& self,
+                      std::optional<int64_t> n = std::nullopt,
+                      int64_t dim = -1,
+                      std::optional<std::string_view> norm = std::nullopt);
+  static inline const auto& kLinear = torch::kLinear;
+  static inline const auto& kConv1D = torch::kConv1D;
+  static inline const auto& kConv2D = torch::kConv2D;
+  static inline const auto& kConv3D = torch::kConv3D;
+  static inline const auto& kConvTranspose1D = torch::kConvTranspose1D;
+  static inline const auto& kConvTranspose2D = torch::kConvTranspose2D;
+  static inline const auto& kConvTranspose3D = torch::kConvTranspose3D;
+  static inline const auto& kSigmoid = torch::kSigmoid;
+  static inline const auto& kTanh = torch::kTanh;
+  static inline const auto& kReLU = torch::kReLU;
+  static inline const auto& kLeakyReLU = torch::kLeakyReLU;
+  static inline const auto& kFanIn = torch::kFanIn;
+  static inline const auto& kFanOut = torch::kFanOut;
+  struct init {
+    template <class... A>
+    static double calculate_gain(const A&... a) {
+      return torch::nn::init::calculate_gain(a...);
+    }
+    static std::tuple<int64_t, int64_t> _calculate_fan_in_and_fan_out(const Tensor& t) {
+      return torch::nn::init::_calculate_fan_in_and_fan_out(t);
+    }
+#define PARITY_TORCH_INIT_FILL(fn)                   \
+  template <class... A>                              \
+  static Tensor fn(const Tensor& t, const A&... a) { \
+    return torch::nn::init::fn(t, a...);             \
+  }
+    PARITY_TORCH_INIT_FILL(constant_)
+    PARITY_TORCH_INIT_FILL(zeros_)
+    PARITY_TORCH_INIT_FILL(ones_)
+    PARITY_TORCH_INIT_FILL(eye_)
+    PARITY_TORCH_INIT_FILL(uniform_)
+    PARITY_TORCH_INIT_FILL(normal_)
+    PARITY_TORCH_INIT_FILL(xavier_uniform_)
+    PARITY_TORCH_INIT_FILL(xavier_normal_)
+    PARITY_TORCH_INIT_FILL(kaiming_uniform_)
+    PARITY_TORCH_INIT_FILL(kaiming_normal_)
+    PARITY_TORCH_INIT_FILL(orthogonal_)
+#undef PARITY_TORCH_INIT_FILL
+    // Python's torch.nn.init.trunc_normal_ (1.13); LibTorch's C++ API lacks it.
+    static Tensor trunc_normal_(
+        Tensor t, double mean = 0, double std = 1, double a = -2, double b = 2);
+  };
+
   static std::string repr(const Tensor& t);
   static std::string storage_repr(const Tensor& t);
   static int64_t storage_size(const Tensor& t);
