@@ -1,8 +1,10 @@
 // Property (d): the fast engine's results are bitwise identical whatever
 // set_num_threads says (1, 2 or 3): elementwise ops, reductions (full and
 // over a dim), scans, matmul, sort and cat, on tensors large enough to be
-// split across threads, laid out as views with odd strides. Budget and seed
-// as the other fuzzers (ctest runs fewer cases here: each is large).
+// split across threads, laid out as views with odd strides; and random
+// streams (THREAD-1): samples and the generator's state afterwards.
+// Budget and seed as the other fuzzers (ctest runs fewer cases here: each is
+// large).
 #include <rapidcheck.h>
 
 #include <cstring>
@@ -19,9 +21,10 @@ using parity::fuzz::Layout;
 
 namespace {
 
-const char* const kOps[] = {"add",       "mul_",      "exp",         "sum",     "sum(dim)",
-                            "mean(dim)", "amax(dim)", "argmax(dim)", "cumsum",  "matmul",
-                            "sort",      "cat",       "where",       "std(dim)"};
+const char* const kOps[] = {"add",       "mul_",      "exp",         "sum",        "sum(dim)",
+                            "mean(dim)", "amax(dim)", "argmax(dim)", "cumsum",     "matmul",
+                            "sort",      "cat",       "where",       "std(dim)",   "randn",
+                            "normal_",   "uniform_",  "random_",     "bernoulli_", "randperm"};
 constexpr int kOpCount = sizeof(kOps) / sizeof(kOps[0]);
 
 struct Draw {
@@ -29,6 +32,7 @@ struct Draw {
   int dtype = 0;
   int op = 0;
   int64_t dim = 0;
+  uint64_t seed = 0;
 };
 
 // Shapes of 20K to 300K elements, so that the OpenMP paths run.
@@ -48,6 +52,34 @@ fuzz::Shape drawLargeShape() {
 using T = parity::fast::Tensor;
 using FE = FastEngine;
 
+// A sampling op on a generator seeded with d.seed, in place on a copy of a
+// (dense permuted layouts keep their strides); the samples, then the state.
+T sample(const Draw& d, const T& a, ScalarType dt) {
+  auto g = parity::fast::make_generator(d.seed);
+  const ScalarType real = isFloatingType(dt) ? dt : kFloat;
+  T r = a.clone();
+  switch (d.op) {
+    case 14:
+      r = parity::fast::randn(a.sizes(), g, parity::dtype(real));
+      break;
+    case 15:
+      r = r.to(real).normal_(0.5, 2, g);
+      break;
+    case 16:
+      r = r.to(real).uniform_(-2, 3, g);
+      break;
+    case 17:
+      r.random_(-5, 1000, g);
+      break;
+    case 18:
+      r.bernoulli_(parity::fast::rand(a.sizes(), g, parity::dtype(kDouble)), g);
+      break;
+    default:
+      r = parity::fast::randperm(a.numel(), g);
+  }
+  return parity::fast::cat({r.reshape({-1}).to(kDouble), g.get_state().to(kDouble)});
+}
+
 T apply(const Draw& d) {
   static const ScalarType kDtypes[] = {kFloat, kDouble, kLong, kInt, kHalf, kBFloat16};
   const ScalarType dt = kDtypes[d.dtype];
@@ -55,6 +87,7 @@ T apply(const Draw& d) {
       d.a, [](auto s) { return dividends<FE>(s); }, dt);
   T b = fuzz::materialize<FE>(
       d.b, [](auto s) { return divisors<FE>(s); }, dt);
+  if (d.op >= 14) return sample(d, a, dt);
   switch (d.op) {
     case 0:
       return a.add(b);
@@ -101,7 +134,8 @@ std::string fingerprint(const T& t) {
 
 std::string describe(const Draw& d) {
   return std::string(kOps[d.op]) + " of a" + fuzz::describe(d.a) + " and b" + fuzz::describe(d.b) +
-         ", dtype index " + std::to_string(d.dtype) + ", dim " + std::to_string(d.dim);
+         ", dtype index " + std::to_string(d.dtype) + ", dim " + std::to_string(d.dim) + ", seed " +
+         std::to_string(d.seed);
 }
 
 }  // namespace
@@ -118,6 +152,7 @@ int main() {
     d.op = *rc::gen::inRange(0, kOpCount);
     const int64_t rank = static_cast<int64_t>(d.a.shape.size());
     d.dim = *rc::gen::inRange<int64_t>(-rank, rank);
+    d.seed = *rc::gen::arbitrary<uint64_t>();
     std::string first;
     ++cases;
     for (int threads : {1, 2, 3}) {
