@@ -18,5 +18,6 @@ constexpr int64_t kBig = 4096;  // 4096 x 4096 float32 = 64 MiB
 void registerTensorModel();   // bm_tensor_model.cpp
 void registerBinary();        // bm_binary.cpp
 void registerReduceLinalg();  // bm_reduce_linalg.cpp
+void registerRandom();        // bm_random.cpp
 
 }  // namespace parity::bench

@@ -71,6 +71,7 @@ int main(int argc, char** argv) {
   parity::bench::registerTensorModel();
   parity::bench::registerBinary();
   parity::bench::registerReduceLinalg();
+  parity::bench::registerRandom();
   benchmark::Initialize(&argc, argv);
   RatioReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
