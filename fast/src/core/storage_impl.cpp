@@ -1,5 +1,6 @@
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 
 #include "core/allocator.h"
@@ -42,7 +43,34 @@ IntrusivePtr<StorageImpl> StorageImpl::create(size_t nbytes, bool zero) {
   return IntrusivePtr<StorageImpl>(s);
 }
 
+// Caller memory (create_external) costs ordinary buffers one pointer: the
+// header of a co-allocated buffer stays one cache line.
+static_assert(sizeof(StorageImpl) <= 64, "StorageImpl grew past one cache line");
+
+struct StorageImpl::External {
+  std::function<void(void*)> deleter;
+};
+
+IntrusivePtr<StorageImpl> StorageImpl::create_external(void* data,
+                                                       size_t nbytes,
+                                                       std::function<void(void*)> deleter) {
+  auto* s = new StorageImpl();
+  s->data_ = data;
+  s->nbytes_ = nbytes;
+  s->external_ = new External{std::move(deleter)};
+  return IntrusivePtr<StorageImpl>(s);
+}
+
 void StorageImpl::destroy(StorageImpl* s) {
+  if (s->external_) {
+    // Deleted before the deleter runs, so that a throwing deleter leaks
+    // nothing of ours.
+    std::unique_ptr<External> ext(s->external_);
+    void* data = s->data_;
+    delete s;
+    if (ext->deleter) ext->deleter(data);
+    return;
+  }
   if (s->co_allocated_) {
     s->~StorageImpl();
     std::free(s);

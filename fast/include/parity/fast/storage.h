@@ -4,6 +4,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <string>
 
@@ -17,7 +18,13 @@ class StorageImpl : public RefCounted {
   // zero: the caller wants the bytes zeroed (fresh pages from the OS
   // already are, so the allocator may skip the memset).
   static IntrusivePtr<StorageImpl> create(size_t nbytes, bool zero = false);
+  // Caller-owned memory (from_blob): never freed here; `deleter` (may be
+  // empty) runs once when the last reference goes.
+  static IntrusivePtr<StorageImpl> create_external(void* data,
+                                                   size_t nbytes,
+                                                   std::function<void(void*)> deleter);
   static void destroy(StorageImpl* s);
+  bool is_external() const { return external_ != nullptr; }
 
   void* data() const { return data_; }
   size_t nbytes() const { return nbytes_; }
@@ -35,6 +42,10 @@ class StorageImpl : public RefCounted {
   int64_t version_ = 0;
   // Small buffers live right after this header in one allocation.
   bool co_allocated_ = false;
+  // Caller memory and its deleter, out of line so that the header of an
+  // ordinary buffer stays one cache line.
+  struct External;
+  External* external_ = nullptr;
 };
 
 class Storage {
