@@ -243,7 +243,12 @@ class Machine {
     stack_.resize(m);
     return items;
   }
-  void push(Ref r) { stack_.push_back(std::move(r)); }
+  void push(Ref r) {
+    if (stack_.size() >= static_cast<uint64_t>(std::max<int64_t>(limits_.max_stack, 0)))
+      fail(C::LimitExceeded, at() + "more than " + std::to_string(limits_.max_stack) +
+                                 " values on the pickle stack (LoadLimits::max_stack)");
+    stack_.push_back(std::move(r));
+  }
   void pushContainer(Obj::K k, bool ordered = false) {
     Ref c = make(k);
     c->b = ordered;

@@ -10,6 +10,9 @@ struct LoadLimits {
   int64_t max_pickle_bytes = int64_t{64} << 20;  // data.pkl
   int64_t max_depth = 1000;                      // nested containers / MARKs
   int64_t max_memo = 1'000'000;                  // memo entries
+  // Values on the pickle stack at once: torch's pickles batch APPENDS and
+  // SETITEMS by 1000, so a long flat stack is only ever a memory bomb.
+  int64_t max_stack = 100'000;
   int64_t max_zip_entries = 100'000;
   int64_t max_rank = 64;            // dims of one tensor
   int64_t max_npy_header = 10'000;  // numpy's _MAX_HEADER_SIZE
