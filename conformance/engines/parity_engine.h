@@ -9,8 +9,10 @@
 #include <utility>
 #include <vector>
 
+#include "engines/interop_members.h"
 #include "harness/record.h"
 #include "harness/snapshot.h"
+#include "parity/io/basic_value.h"
 #include "parity/spec.h"
 
 namespace parity::conf {
@@ -279,9 +281,46 @@ auto matmul_(const A&... a) {
     return Struct##_init_api::fwd_##fn(t, a...);     \
   }
 
+// The issue 5 save/load API (serialize.h, spec/API.md): free functions of
+// NS, forwarded as above, with the engine's Value (io::BasicValue<Tensor>).
+#define PARITY_ENGINE_SAVELOAD_FORWARDERS(Struct, NS) \
+  namespace Struct##_io_api {                         \
+    using namespace NS;                               \
+    PARITY_FORWARD(save)                              \
+    PARITY_FORWARD(save_state_dict)                   \
+    PARITY_FORWARD(load)                              \
+    PARITY_FORWARD(load_tensor)                       \
+    PARITY_FORWARD(load_state_dict)                   \
+  }
+
+#define PARITY_ENGINE_SAVELOAD_MEMBERS(Struct, NS)                      \
+  using Value = ::parity::io::BasicValue<NS::Tensor>;                   \
+  using StateDict = std::vector<std::pair<std::string, Tensor>>;        \
+  template <class... A>                                                 \
+  static void save(A&&... a) {                                          \
+    Struct##_io_api::fwd_save(std::forward<A>(a)...);                   \
+  }                                                                     \
+  template <class... A>                                                 \
+  static void save_state_dict(const StateDict& sd, A&&... a) {          \
+    Struct##_io_api::fwd_save_state_dict(sd, std::forward<A>(a)...);    \
+  }                                                                     \
+  template <class P>                                                    \
+  static Value load(P&& from) {                                         \
+    return Struct##_io_api::fwd_load(std::forward<P>(from));            \
+  }                                                                     \
+  template <class P>                                                    \
+  static Tensor load_tensor(P&& from) {                                 \
+    return Struct##_io_api::fwd_load_tensor(std::forward<P>(from));     \
+  }                                                                     \
+  template <class P>                                                    \
+  static StateDict load_state_dict(P&& from) {                          \
+    return Struct##_io_api::fwd_load_state_dict(std::forward<P>(from)); \
+  }
+
 // Struct: the adapter's name; NS: the engine namespace; LABEL: report name.
 #define PARITY_DEFINE_ENGINE(Struct, NS, LABEL)                                                   \
   PARITY_ENGINE_ISSUE4_FORWARDERS(Struct, NS)                                                     \
+  PARITY_ENGINE_SAVELOAD_FORWARDERS(Struct, NS)                                                   \
   struct Struct {                                                                                 \
     static constexpr const char* name = LABEL;                                                    \
     using Tensor = NS::Tensor;                                                                    \
@@ -374,6 +413,8 @@ auto matmul_(const A&... a) {
     }                                                                                             \
     static void storage_set(const Tensor& t, int64_t i, double v) { t.storage().set(i, v); }      \
     PARITY_ENGINE_ISSUE4_MEMBERS(Struct)                                                          \
+    PARITY_ENGINE_INTEROP_MEMBERS(NS)                                                             \
+    PARITY_ENGINE_SAVELOAD_MEMBERS(Struct, NS)                                                    \
     static ::parity::conf::TensorSnap snapshot(const Tensor& t) {                                 \
       ::parity::conf::TensorSnap s;                                                               \
       s.dtype = t.scalar_type();                                                                  \

@@ -132,8 +132,9 @@ class Rec {
   template <class F>
   static Entry textEntry(std::string name, F& make_text) {
     try {
+      std::string text = make_text();  // first: `name` is still needed if it throws
       Entry e = make(std::move(name), Entry::Kind::Text);
-      e.s = make_text();
+      e.s = std::move(text);
       return e;
     } catch (const Unavailable& u) {
       Entry e = make(std::move(name), Entry::Kind::Unavailable);
