@@ -19,5 +19,6 @@ void registerTensorModel();   // bm_tensor_model.cpp
 void registerBinary();        // bm_binary.cpp
 void registerReduceLinalg();  // bm_reduce_linalg.cpp
 void registerRandom();        // bm_random.cpp
+void registerSerialize();     // bm_serialize.cpp
 
 }  // namespace parity::bench

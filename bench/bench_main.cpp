@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
   parity::bench::registerBinary();
   parity::bench::registerReduceLinalg();
   parity::bench::registerRandom();
+  parity::bench::registerSerialize();
   benchmark::Initialize(&argc, argv);
   RatioReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
