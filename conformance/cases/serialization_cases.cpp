@@ -4,6 +4,7 @@
 // reads are checked by conformance/interop (SAVE-11, SAVE-12).
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
